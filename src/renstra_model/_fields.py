@@ -1,0 +1,117 @@
+"""Field helpers shared by the model classes: validators that report paths, and converters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from .errors import InvalidPlanError, Problem, fail
+from .series import YearMap, to_year_map
+from .values import check_text
+
+T = TypeVar("T")
+Check = Callable[[object], object]
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def _under(name: str, exc: InvalidPlanError) -> InvalidPlanError:
+    return exc.under(name)
+
+
+def checked(check: Check, *, optional: bool = False) -> Validator:
+    """An attrs validator running *check*, reporting problems under the field's name."""
+
+    def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if optional and value is None:
+            return
+        try:
+            check(value)
+        except InvalidPlanError as exc:
+            raise _under(attribute.name, exc) from None
+
+    return validate
+
+
+def each_year(check: Check) -> Validator:
+    """An attrs validator running *check* on every value of a :class:`YearMap`."""
+
+    def validate(_: Any, attribute: attrs.Attribute[Any], value: YearMap[Any]) -> None:
+        try:
+            value.validate(check)
+        except InvalidPlanError as exc:
+            raise _under(attribute.name, exc) from None
+
+    return validate
+
+
+def instances(kind: type, *, optional: bool = False) -> Validator:
+    """An attrs validator: the value is a *kind* (or None when *optional*)."""
+
+    def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if optional and value is None:
+            return
+        if not isinstance(value, kind):
+            raise fail(
+                "structure.type", attribute.name, expected=kind.__name__, type=type(value).__name__
+            )
+
+    return validate
+
+
+def items_of(kind: type) -> Validator:
+    """An attrs validator: the value is a tuple whose items are all *kind*."""
+
+    def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        problems = [
+            Problem(f"{attribute.name}[{i}]", "structure.type",
+                    {"expected": kind.__name__, "type": type(item).__name__})
+            for i, item in enumerate(value)
+            if not isinstance(item, kind)
+        ]
+        if problems:
+            raise InvalidPlanError(problems)
+
+    return validate
+
+
+def texts(_: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    """An attrs validator: a tuple of non-empty strings."""
+    problems: list[Problem] = []
+    for i, item in enumerate(value):
+        try:
+            check_text(item)
+        except InvalidPlanError as exc:
+            problems.extend(p.under(f"{attribute.name}[{i}]") for p in exc.problems)
+    if problems:
+        raise InvalidPlanError(problems)
+
+
+def text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An attrs validator: non-empty text."""
+    checked(check_text)(_, attribute, value)
+
+
+def optional_text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An attrs validator: non-empty text or None."""
+    checked(check_text, optional=True)(_, attribute, value)
+
+
+def check_positive(value: object) -> int:
+    """Return *value* if it is a positive whole number (not a bool), else raise."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise fail("structure.type", expected="a positive whole number", type=repr(value))
+    return value
+
+
+def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+    """attrs converter: any iterable (a list from the caller) to a tuple."""
+    if isinstance(value, (str, bytes, Mapping)):
+        raise fail("structure.type", expected="a sequence", type=type(value).__name__)
+    return tuple(value)
+
+
+def year_map(check: Check) -> Any:
+    """An attrs field holding a :class:`YearMap` whose values pass *check*."""
+    return attrs.field(factory=YearMap, converter=to_year_map, validator=each_year(check))

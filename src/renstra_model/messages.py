@@ -1,0 +1,222 @@
+"""The catalogue of user-facing messages, in Indonesian (``id``) and English (``en``).
+
+Every problem the library reports carries a message key and parameters; the text is looked up
+here, so that one problem reads the same in the command line, in JSON output and in Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final, Literal
+
+Lang = Literal["id", "en"]
+LANGS: Final[tuple[Lang, ...]] = ("id", "en")
+DEFAULT_LANG: Final[Lang] = "en"
+
+CATALOGUE: Final[Mapping[str, Mapping[Lang, str]]] = {
+    # values
+    "money.type": {
+        "en": "money must be a Decimal, not {type}",
+        "id": "nilai uang harus Decimal, bukan {type}",
+    },
+    "money.text": {
+        "en": "money must be a decimal string such as \"4091594846.5\" or \"-\", not {type}",
+        "id": "nilai uang harus berupa teks desimal seperti \"4091594846.5\" atau \"-\", bukan {type}",
+    },
+    "money.syntax": {
+        "en": "{value!r} is not a decimal amount",
+        "id": "{value!r} bukan jumlah desimal",
+    },
+    "money.not_finite": {
+        "en": "money must be finite, not {value}",
+        "id": "nilai uang harus terhingga, bukan {value}",
+    },
+    "money.negative": {
+        "en": "money must not be negative ({value})",
+        "id": "nilai uang tidak boleh negatif ({value})",
+    },
+    "money.too_large": {
+        "en": "{value} exceeds the largest amount a plan may hold ({limit})",
+        "id": "{value} melebihi jumlah terbesar yang boleh dimuat rencana ({limit})",
+    },
+    "money.precision": {
+        "en": "{value} has more than two decimal places (rupiah have 100 sen)",
+        "id": "{value} memiliki lebih dari dua angka desimal (rupiah hanya sampai sen)",
+    },
+    "number.type": {
+        "en": "a number must be a Decimal, not {type}",
+        "id": "angka harus Decimal, bukan {type}",
+    },
+    "number.text": {
+        "en": "a number must be a decimal string such as \"72.18\", not {type}",
+        "id": "angka harus berupa teks desimal seperti \"72.18\", bukan {type}",
+    },
+    "number.not_finite": {
+        "en": "a number must be finite, not {value}",
+        "id": "angka harus terhingga, bukan {value}",
+    },
+    "number.too_large": {
+        "en": "{value} is too large (at most {limit} in absolute value)",
+        "id": "{value} terlalu besar (paling besar {limit} secara mutlak)",
+    },
+    "count.type": {
+        "en": "a count must be a whole number or \"-\", not {type}",
+        "id": "jumlah harus bilangan bulat atau \"-\", bukan {type}",
+    },
+    "count.negative": {
+        "en": "a count must not be negative ({value})",
+        "id": "jumlah tidak boleh negatif ({value})",
+    },
+    "year.type": {
+        "en": "a year must be a whole number, not {type}",
+        "id": "tahun harus bilangan bulat, bukan {type}",
+    },
+    "year.range": {
+        "en": "year {year} is not a plausible plan year ({low}-{high})",
+        "id": "tahun {year} bukan tahun rencana yang wajar ({low}-{high})",
+    },
+    "year.outside_period": {
+        "en": "year {year} lies outside the plan period {low}-{high}",
+        "id": "tahun {year} berada di luar periode rencana {low}-{high}",
+    },
+    "period.order": {
+        "en": "the period must satisfy baseline < first <= last year, got {baseline}, {first}, {last}",
+        "id": "periode harus memenuhi tahun dasar < tahun pertama <= tahun terakhir, didapat {baseline}, {first}, {last}",
+    },
+    "period.length": {
+        "en": "a plan period of {length} years is longer than {limit}",
+        "id": "periode rencana {length} tahun lebih panjang dari {limit}",
+    },
+    "text.type": {
+        "en": "expected text, not {type}",
+        "id": "seharusnya teks, bukan {type}",
+    },
+    "text.empty": {
+        "en": "text must not be empty",
+        "id": "teks tidak boleh kosong",
+    },
+    "text.too_long": {
+        "en": "text of {length} characters is longer than {limit}",
+        "id": "teks sepanjang {length} karakter melebihi {limit}",
+    },
+    "date.type": {
+        "en": "a date must be an ISO date string such as \"2021-09-09\", not {type}",
+        "id": "tanggal harus berupa teks ISO seperti \"2021-09-09\", bukan {type}",
+    },
+    "date.syntax": {
+        "en": "{value!r} is not an ISO date (YYYY-MM-DD)",
+        "id": "{value!r} bukan tanggal ISO (TTTT-BB-HH)",
+    },
+    # codes
+    "code.type": {
+        "en": "a code must be text such as \"1.06.04.2.01.0003\", not {type}",
+        "id": "kode harus berupa teks seperti \"1.06.04.2.01.0003\", bukan {type}",
+    },
+    "code.syntax": {
+        "en": "{value!r} is not a kode rekening: {why}",
+        "id": "{value!r} bukan kode rekening: {why}",
+    },
+    "code.level": {
+        "en": "code {code} is a {actual} code, but the row is a {expected}",
+        "id": "kode {code} adalah kode {actual}, tetapi barisnya {expected}",
+    },
+    "code.not_child": {
+        "en": "code {code} does not extend its parent's code {parent}",
+        "id": "kode {code} bukan turunan kode induknya {parent}",
+    },
+    "code.duplicate": {
+        "en": "code {code} appears more than once among siblings",
+        "id": "kode {code} muncul lebih dari sekali di antara saudaranya",
+    },
+    "level.children": {
+        "en": "a {level} cannot have children of level {child}",
+        "id": "{level} tidak boleh memiliki anak dengan tingkat {child}",
+    },
+    "level.top": {
+        "en": "the activity tree must start with programs, not {level}",
+        "id": "pohon kegiatan harus dimulai dari program, bukan {level}",
+    },
+    "id.duplicate": {
+        "en": "indicator id {id!r} is used more than once (first at {first})",
+        "id": "id indikator {id!r} dipakai lebih dari sekali (pertama di {first})",
+    },
+    "id.unknown_link": {
+        "en": "link to unknown indicator id {id!r}",
+        "id": "tautan ke id indikator yang tidak dikenal {id!r}",
+    },
+    "mission.unknown": {
+        "en": "goal refers to mission {number}, which the plan does not state",
+        "id": "tujuan merujuk misi {number}, yang tidak dinyatakan dalam rencana",
+    },
+    "mission.duplicate": {
+        "en": "mission number {number} appears more than once",
+        "id": "nomor misi {number} muncul lebih dari sekali",
+    },
+    # files and structure
+    "file.missing": {
+        "en": "no such file: {file}",
+        "id": "berkas tidak ditemukan: {file}",
+    },
+    "file.unreadable": {
+        "en": "cannot read {file}: {why}",
+        "id": "tidak dapat membaca {file}: {why}",
+    },
+    "file.too_large": {
+        "en": "{file} is {size} bytes, more than the limit of {limit} bytes",
+        "id": "{file} berukuran {size} bita, melebihi batas {limit} bita",
+    },
+    "file.encoding": {
+        "en": "{file} is not valid UTF-8 text (byte {position})",
+        "id": "{file} bukan teks UTF-8 yang sah (bita ke-{position})",
+    },
+    "json.syntax": {
+        "en": "invalid JSON at line {line}, column {column}: {why}",
+        "id": "JSON tidak sah pada baris {line}, kolom {column}: {why}",
+    },
+    "json.depth": {
+        "en": "JSON nested deeper than {limit} levels",
+        "id": "JSON bersarang lebih dalam dari {limit} tingkat",
+    },
+    "json.constant": {
+        "en": "{value} is not allowed in a plan file",
+        "id": "{value} tidak diperbolehkan dalam berkas rencana",
+    },
+    "json.duplicate_key": {
+        "en": "key {key!r} appears twice in one object",
+        "id": "kunci {key!r} muncul dua kali dalam satu objek",
+    },
+    "format.version": {
+        "en": "format_version {found!r} is not supported (this library reads {supported})",
+        "id": "format_version {found!r} tidak didukung (pustaka ini membaca {supported})",
+    },
+    "structure.missing": {
+        "en": "required field is missing",
+        "id": "isian wajib tidak ada",
+    },
+    "structure.unknown_key": {
+        "en": "unknown key {key!r}",
+        "id": "kunci tidak dikenal {key!r}",
+    },
+    "structure.type": {
+        "en": "expected {expected}, not {type}",
+        "id": "seharusnya {expected}, bukan {type}",
+    },
+    "structure.choice": {
+        "en": "{value!r} is not one of {choices}",
+        "id": "{value!r} bukan salah satu dari {choices}",
+    },
+    "structure.invalid": {
+        "en": "invalid value: {why}",
+        "id": "nilai tidak sah: {why}",
+    },
+    "example.unknown": {
+        "en": "no shipped example named {name!r} (known: {known})",
+        "id": "tidak ada contoh bawaan bernama {name!r} (tersedia: {known})",
+    },
+}
+
+
+def render(key: str, params: Mapping[str, object], lang: Lang = DEFAULT_LANG) -> str:
+    """The message *key* with *params* filled in, in *lang*."""
+    template = CATALOGUE[key][lang]
+    return template.format(**params)
