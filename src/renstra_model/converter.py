@@ -9,6 +9,7 @@ document is reported at once, each as "reason @ path".
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -267,7 +268,7 @@ def problems_of(exc: BaseException, path: str = "") -> list[Problem]:
     if isinstance(exc, KeyError):
         return [Problem(path, "structure.missing", {})]
     if isinstance(exc, RecursionError):
-        return [Problem(path, "json.depth", {"limit": "the interpreter's"})]
+        return [Problem(path, "json.depth", {"limit": sys.getrecursionlimit()})]
     return [Problem(path, "structure.invalid", {"why": f"{type(exc).__name__}: {exc}"})]
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from ._fields import check_positive, checked, instances, items_of, optional_text, text, texts, to_tuple
+from ._fields import (
+    check_positive,
+    checked,
+    instances,
+    items_of,
+    optional_text,
+    text,
+    texts,
+    to_tuple,
+)
 from .indicators import Indicator
 from .provenance import Source
 

@@ -209,6 +209,23 @@ CATALOGUE: Final[Mapping[str, Mapping[Lang, str]]] = {
         "en": "invalid value: {why}",
         "id": "nilai tidak sah: {why}",
     },
+    "cli.plan_missing": {
+        "en": "{plan!r} is neither a file nor a shipped example (known: {known})",
+        "id": "{plan!r} bukan berkas maupun contoh bawaan (tersedia: {known})",
+    },
+    "summary.missions": {"en": "Missions", "id": "Misi"},
+    "summary.goals": {"en": "Goals", "id": "Tujuan"},
+    "summary.targets": {"en": "Targets", "id": "Sasaran"},
+    "summary.indicators": {"en": "Indicators", "id": "Indikator"},
+    "summary.key_indicators": {"en": "Key indicators (7.1)", "id": "Indikator kinerja utama (7.1)"},
+    "summary.programs": {"en": "Programs", "id": "Program"},
+    "summary.kegiatan": {"en": "Kegiatan", "id": "Kegiatan"},
+    "summary.sub_kegiatan": {"en": "Sub kegiatan", "id": "Sub kegiatan"},
+    "summary.budget": {
+        "en": "Planned budget (Rp, sum of sub kegiatan)",
+        "id": "Pagu indikatif (Rp, jumlah sub kegiatan)",
+    },
+    "summary.period_total": {"en": "Period", "id": "Periode"},
     "example.unknown": {
         "en": "no shipped example named {name!r} (known: {known})",
         "id": "tidak ada contoh bawaan bernama {name!r} (tersedia: {known})",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Final
+from typing import Any, Final
 
 from attrs import field, frozen
 
@@ -78,7 +78,7 @@ class Official:
     nip: str | None = field(default=None, validator=optional_text)
 
 
-def _date(_: object, __: object, value: object) -> None:
+def _date(_: Any, __: Any, value: Any) -> None:
     if value is not None and (
         not isinstance(value, dt.date) or isinstance(value, dt.datetime)
     ):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any, Final
@@ -60,7 +61,8 @@ def parse_json(text: str, source: str | None = None) -> Any:
             source,
         ) from None
     except RecursionError:
-        raise PlanFileError([Problem("", "json.depth", {"limit": "the parser's"})], source) from None
+        depth = {"limit": sys.getrecursionlimit()}
+        raise PlanFileError([Problem("", "json.depth", depth)], source) from None
 
 
 def from_data(data: Any, source: str | None = None) -> Plan:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import Final
+from typing import Any, Final
 
 from attrs import field, frozen
 
@@ -44,7 +44,8 @@ NIL: Final = Nil.NIL
 
 
 def check_money(value: object) -> Decimal:
-    """Return *value* if it is valid money, else raise :class:`~renstra_model.errors.InvalidPlanError`.
+    """Return *value* if it is valid money, else raise
+    :class:`~renstra_model.errors.InvalidPlanError`.
 
     Money is a finite, non-negative :class:`~decimal.Decimal` of at most two decimal places,
     no larger than :data:`MAX_MONEY`. Floats are refused: they cannot hold half rupiahs exactly.
@@ -107,16 +108,16 @@ def check_number_cell(value: object) -> NumberCell:
     return NIL if value is NIL else check_number(value)
 
 
-def _validate_amount(_: object, __: object, value: object) -> None:
+def _validate_amount(_: Any, __: Any, value: Any) -> None:
     check_number_cell(value)
 
 
-def _validate_percent(_: object, __: object, value: object) -> None:
+def _validate_percent(_: Any, __: Any, value: Any) -> None:
     if value is not None:
         check_number(value)
 
 
-def _validate_text(_: object, __: object, value: object) -> None:
+def _validate_text(_: Any, __: Any, value: Any) -> None:
     if value is not None:
         check_text(value)
 
@@ -136,7 +137,7 @@ def check_text(value: object) -> str:
     return value
 
 
-def _validate_also(_: object, __: object, value: tuple[Quantity, ...]) -> None:
+def _validate_also(_: Any, __: Any, value: tuple[Quantity, ...]) -> None:
     for item in value:
         if not isinstance(item, Quantity):
             raise fail("structure.type", expected="Quantity", type=type(item).__name__)

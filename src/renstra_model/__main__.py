@@ -1,0 +1,7 @@
+"""``python -m renstra_model`` runs the ``renstra`` command line."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
