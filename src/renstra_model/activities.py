@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from typing import Final
 
@@ -63,8 +62,7 @@ class Activity:
                  "expected": self.level.value},
             )
         expected = CHILD_LEVEL.get(self.level)
-        seen = Counter(child.code for child in self.children if isinstance(child, Activity))
-        reported: set[Code] = set()
+        seen: set[Code] = set()
         for i, child in enumerate(self.children):
             path = f"children[{i}]"
             if not isinstance(child, Activity):
@@ -77,9 +75,9 @@ class Activity:
             elif not child.code.is_child_of(self.code):
                 yield Problem(path + ".code", "code.not_child",
                               {"code": str(child.code), "parent": str(self.code)})
-            if seen[child.code] > 1 and child.code not in reported:
-                reported.add(child.code)
+            if child.code in seen:
                 yield Problem(path + ".code", "code.duplicate", {"code": str(child.code)})
+            seen.add(child.code)
 
     def walk(self, path: str = "") -> Iterator[tuple[str, Activity]]:
         """This activity and every descendant, depth first, each with its path."""

@@ -57,7 +57,7 @@ def _structure_decimal(value: object, _: type) -> Decimal:
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise fail("money.syntax", value=value) from None
+        raise fail("number.syntax", value=value) from None
     if not number.is_finite():
         raise fail("number.not_finite", value=value)
     return number

@@ -19,14 +19,6 @@ CATALOGUE: Final[Mapping[str, Mapping[Lang, str]]] = {
         "en": "money must be a Decimal, not {type}",
         "id": "nilai uang harus Decimal, bukan {type}",
     },
-    "money.text": {
-        "en": "money must be a decimal string such as \"4091594846.5\" or \"-\", not {type}",
-        "id": "nilai uang harus berupa teks desimal seperti \"4091594846.5\" atau \"-\", bukan {type}",
-    },
-    "money.syntax": {
-        "en": "{value!r} is not a decimal amount",
-        "id": "{value!r} bukan jumlah desimal",
-    },
     "money.not_finite": {
         "en": "money must be finite, not {value}",
         "id": "nilai uang harus terhingga, bukan {value}",
@@ -48,8 +40,12 @@ CATALOGUE: Final[Mapping[str, Mapping[Lang, str]]] = {
         "id": "angka harus Decimal, bukan {type}",
     },
     "number.text": {
-        "en": "a number must be a decimal string such as \"72.18\", not {type}",
-        "id": "angka harus berupa teks desimal seperti \"72.18\", bukan {type}",
+        "en": "numbers and money are decimal strings (\"4091594846.5\", \"-\" for nil), not {type}",
+        "id": "angka dan uang ditulis sebagai teks desimal (\"4091594846.5\", \"-\" untuk nihil), bukan {type}",
+    },
+    "number.syntax": {
+        "en": "{value!r} is not a decimal number",
+        "id": "{value!r} bukan angka desimal",
     },
     "number.not_finite": {
         "en": "a number must be finite, not {value}",
@@ -226,6 +222,33 @@ CATALOGUE: Final[Mapping[str, Mapping[Lang, str]]] = {
         "id": "Pagu indikatif (Rp, jumlah sub kegiatan)",
     },
     "summary.period_total": {"en": "Period", "id": "Periode"},
+    "undefined.zero_base": {"en": "undefined: zero base", "id": "tidak terdefinisi: nilai dasar nol"},
+    "undefined.missing": {
+        "en": "undefined: a value is missing",
+        "id": "tidak terdefinisi: ada nilai yang kosong",
+    },
+    "undefined.nil": {
+        "en": "undefined: a value is stated as nil (-)",
+        "id": "tidak terdefinisi: ada nilai yang dinyatakan nihil (-)",
+    },
+    "undefined.sign_change": {
+        "en": "undefined: the sign changes",
+        "id": "tidak terdefinisi: tanda nilai berubah",
+    },
+    "undefined.negative_base": {
+        "en": "undefined: negative starting value",
+        "id": "tidak terdefinisi: nilai awal negatif",
+    },
+    "undefined.too_few": {
+        "en": "undefined: too few years",
+        "id": "tidak terdefinisi: tahun terlalu sedikit",
+    },
+    "undefined.year": {"en": " (year {year})", "id": " (tahun {year})"},
+    "predikat.sangat_tinggi": {"en": "very high", "id": "sangat tinggi"},
+    "predikat.tinggi": {"en": "high", "id": "tinggi"},
+    "predikat.sedang": {"en": "medium", "id": "sedang"},
+    "predikat.rendah": {"en": "low", "id": "rendah"},
+    "predikat.sangat_rendah": {"en": "very low", "id": "sangat rendah"},
     "example.unknown": {
         "en": "no shipped example named {name!r} (known: {known})",
         "id": "tidak ada contoh bawaan bernama {name!r} (tersedia: {known})",

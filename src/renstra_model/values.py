@@ -9,13 +9,14 @@ A Renstra table cell is in one of three states, and the model keeps them apart:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from typing import Any, Final
 
 from attrs import field, frozen
 
-from .errors import fail
+from .errors import InvalidPlanError, fail
 
 MAX_MONEY: Final = Decimal(10) ** 15
 """The largest amount a plan may hold: 1,000 trillion rupiah, above any regional budget."""
@@ -54,7 +55,7 @@ def check_money(value: object) -> Decimal:
         raise fail("money.type", type=type(value).__name__)
     if not value.is_finite():
         raise fail("money.not_finite", value=str(value))
-    if value < 0:
+    if value.is_signed():
         raise fail("money.negative", value=str(value))
     if value > MAX_MONEY:
         raise fail("money.too_large", value=str(value), limit=str(MAX_MONEY))
@@ -108,18 +109,18 @@ def check_number_cell(value: object) -> NumberCell:
     return NIL if value is NIL else check_number(value)
 
 
-def _validate_amount(_: Any, __: Any, value: Any) -> None:
-    check_number_cell(value)
+def _named(check: Callable[[Any], object]) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator running *check* on non-None values, naming the field in problems."""
 
+    def validate(_: Any, attribute: Any, value: Any) -> None:
+        if value is None:
+            return
+        try:
+            check(value)
+        except InvalidPlanError as exc:
+            raise exc.under(attribute.name) from None
 
-def _validate_percent(_: Any, __: Any, value: Any) -> None:
-    if value is not None:
-        check_number(value)
-
-
-def _validate_text(_: Any, __: Any, value: Any) -> None:
-    if value is not None:
-        check_text(value)
+    return validate
 
 
 MAX_TEXT: Final = 20_000
@@ -138,11 +139,16 @@ def check_text(value: object) -> str:
 
 
 def _validate_also(_: Any, __: Any, value: tuple[Quantity, ...]) -> None:
-    for item in value:
+    for i, item in enumerate(value):
         if not isinstance(item, Quantity):
-            raise fail("structure.type", expected="Quantity", type=type(item).__name__)
+            raise fail(
+                "structure.type", f"also[{i}]", expected="Quantity", type=type(item).__name__
+            )
         if item.also:
-            raise fail("structure.invalid", why="a further figure cannot carry further figures")
+            raise fail(
+                "structure.invalid", f"also[{i}].also",
+                why="a further figure cannot carry further figures",
+            )
 
 
 @frozen
@@ -159,9 +165,9 @@ class Quantity:
     '25325 KPM (72.18 %)'
     """
 
-    amount: Decimal | Nil = field(validator=_validate_amount)
-    unit: str | None = field(default=None, validator=_validate_text)
-    percent: Decimal | None = field(default=None, validator=_validate_percent)
+    amount: Decimal | Nil = field(validator=_named(check_number_cell))
+    unit: str | None = field(default=None, validator=_named(check_text))
+    percent: Decimal | None = field(default=None, validator=_named(check_number))
     """The percentage the cell states beside the amount, in percent (72.18 for 72,18 %)."""
     also: tuple[Quantity, ...] = field(default=(), validator=_validate_also)
     """Further figures stated in the same cell."""
