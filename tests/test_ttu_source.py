@@ -124,3 +124,69 @@ def test_tc27_total_row_matches_the_document(plan: Plan) -> None:
     assert plan.total_budget is not None
     stated = [*plan.total_budget.planned.values(), plan.total_budget.planned_total]
     assert stated == amounts
+
+
+PCT_COUNT = re.compile(r"^([\d.,]+)\s*%\s*\(([\d.,]+)\s*([^)]*)\)$")
+
+
+def _pct_count(cell: str) -> tuple[Decimal, Decimal, str | None]:
+    """``72,18 % (25.325 KPM)`` → (72.18, 25325, "KPM"); counts here are whole numbers."""
+    match = PCT_COUNT.match(cell.strip())
+    assert match, cell
+    percent, count, unit = match.groups()
+    return (
+        Decimal(percent.replace(",", ".")),
+        Decimal(count.replace(".", "").replace(",", "")),
+        unit.strip() or None,
+    )
+
+
+def _as_printed(q: object) -> tuple[Decimal, Decimal, str | None]:
+    from renstra_model import Quantity
+
+    assert isinstance(q, Quantity)
+    assert isinstance(q.amount, Decimal)
+    assert q.percent is not None
+    return q.percent, q.amount, q.unit
+
+
+def test_table_7_1_matches_the_document(plan: Plan) -> None:
+    rows = [
+        line.split("\t")
+        for line in _section("Tabel 7.1", "Tabel di atas")
+        if re.match(r"^[1-7]\t\D", line)
+    ]
+    assert [int(r[0]) for r in rows] == [1, 2, 3, 4, 5, 6, 7]
+    for cells, key in zip(rows, plan.key_indicators, strict=True):
+        ind = key.indicator
+        assert key.program == cells[1].strip()
+        assert ind.name == cells[2].strip()
+        printed = [_pct_count(c) for c in cells[3:10]]
+        assert ind.baseline is not None
+        assert ind.end_of_period is not None
+        stated = [ind.baseline, *(ind.planned[y] for y in range(2022, 2027)), ind.end_of_period]
+        assert [_as_printed(q) for q in stated] == printed, key.number
+
+
+def test_table_tc23_matches_the_document(plan: Plan) -> None:
+    rows = [
+        line.split("\t")
+        for line in _section("Tabel TC-23", "Tabel TC-24")
+        if re.match(r"^[1-7]\.\t", line)
+    ]
+    assert len(rows) == len(plan.service_performance) == 7
+    for cells, row in zip(rows, plan.service_performance, strict=True):
+        ind = row.indicator
+        assert ind.name == cells[1].strip()
+        assert row.ikk_target is not None
+        assert _as_printed(row.ikk_target)[:2] == _pct_count(cells[3])[:2]
+        years = range(2022, 2027)
+        assert [_as_printed(ind.planned[y])[:2] for y in years] == [
+            _pct_count(c)[:2] for c in cells[5:10]
+        ]
+        assert [_as_printed(ind.realised[y])[:2] for y in years] == [
+            _pct_count(c)[:2] for c in cells[10:15]
+        ]
+        assert [row.stated_ratio[y] for y in years] == [
+            Decimal(c.replace("%", "").strip()) for c in cells[15:20]
+        ]
