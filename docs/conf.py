@@ -35,14 +35,17 @@ try:
 except metadata.PackageNotFoundError:  # a checkout that is not installed
     release = ""
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
+
 extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
+    "renstra_rules",
 ]
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_ext"]
 language = "en"
 
 myst_enable_extensions = ["colon_fence", "dollarmath", "amsmath"]
@@ -64,6 +67,7 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Iterator"),  # Plan.activities() and others; standard library
     ("py:class", "collections.abc.Iterable"),  # InvalidPlanError(problems); standard library
     ("py:class", "collections.abc.Callable"),  # YearMap.validate(check); standard library
+    ("py:class", "collections.abc.Sequence"),  # check(select=...); standard library
     ("py:class", "os.PathLike"),  # load()/save() paths; standard library
     ("py:class", "pathlib.Path"),  # renstra_model.examples.data_path(); standard library
     ("py:class", "renstra_model.arithmetic.T"),  # the type variable of calculate(); no page

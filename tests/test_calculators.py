@@ -249,7 +249,7 @@ def _leaf_sum(tree: Activity) -> dict[int, Decimal]:
             continue
         for year, cell in node.budget.planned.items():
             amount = cell if isinstance(cell, Decimal) else Decimal(0)
-            totals[year] = calculate(lambda a=amount, y=year: totals.get(y, Decimal(0)) + a)
+            totals[year] = totals.get(year, Decimal(0)) + amount
     return totals
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from renstra_model.cli import EXIT_INPUT, EXIT_OK, main
+from renstra_model.cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, main
 
 
 def test_summary_json_of_the_shipped_plan(capsys: pytest.CaptureFixture[str]) -> None:
@@ -44,7 +44,9 @@ def test_summary_of_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert json.loads(capsys.readouterr().out)["sub_kegiatan"] == 48
 
 
-def test_bad_input_exits_2_with_the_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_exits_2_with_the_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "bad.json"
     path.write_text('{"format_version": 1, "title": 5}', encoding="utf-8")
     assert main(["summary", str(path)]) == EXIT_INPUT
@@ -56,3 +58,112 @@ def test_bad_input_exits_2_with_the_path(tmp_path: Path, capsys: pytest.CaptureF
 def test_unknown_plan_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["summary", "no-such-plan", "--lang", "id"]) == EXIT_INPUT
     assert "bukan berkas maupun contoh bawaan" in capsys.readouterr().err
+
+
+# -- renstra check -----------------------------------------------------------------------------
+
+NOMENCLATURE = Path(__file__).parent / "data" / "nomenclature-small.csv"
+
+
+def test_check_the_shipped_plan_fails_on_its_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "ttu-dinsos"]) == EXIT_FINDINGS
+    out = capsys.readouterr().out.splitlines()
+    assert all(line.startswith("ttu-dinsos: ") for line in out)
+    assert any("RS341 [error future-realisation]" in line for line in out)
+    assert "findings (2 errors" in out[-1]
+
+
+def test_check_json_and_threshold(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "ttu-dinsos", "--format", "json", "--select", "RS3",
+                 "--ignore", "RS34", "--fail-on", "error"]) == EXIT_OK
+    findings = json.loads(capsys.readouterr().out)
+    assert findings
+    for finding in findings:
+        assert {"rule", "family", "severity", "table", "code", "year", "message"} <= set(finding)
+        assert finding["rule"].startswith("RS3")
+        assert not finding["rule"].startswith("RS34")
+        assert finding["code"] is None or "." in finding["code"]
+        assert finding["year"] is None or isinstance(finding["year"], int)
+    assert main(["check", "ttu-dinsos", "--select", "RS301", "--fail-on", "warning"]) == (
+        EXIT_FINDINGS
+    )
+
+
+def test_check_in_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "ttu-dinsos", "--select", "RS301", "--lang", "id"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "bukan jumlah rupiah utuh" in out
+    assert "[peringatan whole-rupiah]" in out
+
+
+def test_check_a_directory_of_plans_and_a_bad_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from renstra_model import save
+    from renstra_model.examples import ttu_dinsos
+
+    save(ttu_dinsos(), tmp_path / "a.json")
+    save(ttu_dinsos(), tmp_path / "b.json")
+    assert main(["check", str(tmp_path), "--select", "RS341", "--progress"]) == EXIT_FINDINGS
+    captured = capsys.readouterr()
+    assert captured.out.count("RS341") == 4
+    assert "2/2" in captured.err  # the progress bar
+    (tmp_path / "c.json").write_text("{", encoding="utf-8")
+    assert main(["check", str(tmp_path), "--select", "RS341"]) == EXIT_INPUT
+    captured = capsys.readouterr()
+    assert "c.json" in captured.err
+    assert captured.out.count("RS341") == 4  # the good plans are still checked
+
+
+def test_check_with_a_nomenclature(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["check", "ttu-dinsos", "--select", "RS122",
+                 "--nomenclature", str(NOMENCLATURE)]) == EXIT_OK
+    assert "Fasilitasi Pemberdayaan Sosial KAT" in capsys.readouterr().out
+    bad = tmp_path / "nomenclature.csv"
+    bad.write_text("nothing,here\n", encoding="utf-8")
+    assert main(["check", "ttu-dinsos", "--nomenclature", str(bad)]) == EXIT_INPUT
+
+
+def test_check_reads_settings_from_renstra_toml_and_pyproject(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.renstra]\nselect = ["RS301"]\nfail-on = "warning"\nlang = "id"\n',
+        encoding="utf-8",
+    )
+    assert main(["check", "ttu-dinsos"]) == EXIT_FINDINGS
+    out = capsys.readouterr().out
+    assert "bukan jumlah rupiah utuh" in out
+    assert "RS341" not in out
+    (tmp_path / "renstra.toml").write_text('select = ["RS331"]\n', encoding="utf-8")
+    assert main(["check", "ttu-dinsos"]) == EXIT_OK  # renstra.toml wins; fail-on error
+    assert "RS331" in capsys.readouterr().out
+    assert main(["check", "ttu-dinsos", "--select", "RS341"]) == EXIT_FINDINGS  # flags win
+    (tmp_path / "renstra.toml").write_text('colour = "red"\n', encoding="utf-8")
+    assert main(["check", "ttu-dinsos"]) == EXIT_INPUT
+    assert "colour" in capsys.readouterr().err
+
+
+def test_check_refuses_an_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "ttu-dinsos", "--select", "RS999"]) == EXIT_INPUT
+    assert "RS999" in capsys.readouterr().err
+
+
+# -- renstra rules -----------------------------------------------------------------------------
+
+
+def test_rules_lists_and_explains(capsys: pytest.CaptureFixture[str]) -> None:
+    from renstra_model.checks import RULES
+
+    assert main(["rules"]) == EXIT_OK
+    listing = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in listing] == sorted(RULES)
+    assert main(["rules", "rs202", "--lang", "id"]) == EXIT_OK
+    text = capsys.readouterr().out
+    assert text.startswith("RS202 Persentase bergeser satu tahun")
+    assert "Contoh:" in text
+    assert main(["rules", "RS121", "--format", "json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data["needs_nomenclature"] is True
+    assert main(["rules", "RS999"]) == EXIT_INPUT

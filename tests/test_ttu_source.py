@@ -62,7 +62,7 @@ def _tc24_rows() -> Iterator[tuple[str, list[str]]]:
         label = TAG.sub("", cells[0]).strip()
         if len(cells) < 18 or label in {"", "Uraian", "1"} or label.isdigit():
             continue
-        values = [c for c in cells[1:18]]
+        values = list(cells[1:18])
         if all(not v.strip() for v in values):
             pending = label + " "
             continue

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 import attrs
 
 from .errors import InvalidPlanError, Problem, fail
-from .series import YearMap, to_year_map
+from .series import YearMap
 from .values import check_text
 
 T = TypeVar("T")
@@ -105,13 +105,8 @@ def check_positive(value: object) -> int:
     return value
 
 
-def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """attrs converter: any iterable (a list from the caller) to a tuple."""
     if isinstance(value, (str, bytes, Mapping)):
         raise fail("structure.type", expected="a sequence", type=type(value).__name__)
     return tuple(value)
-
-
-def year_map(check: Check) -> Any:
-    """An attrs field holding a :class:`YearMap` whose values pass *check*."""
-    return attrs.field(factory=YearMap, converter=to_year_map, validator=each_year(check))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from ._fields import checked, instances, text, year_map
+from ._fields import checked, each_year, instances, text
 from .codes import Code, Level
 from .provenance import Source
-from .series import YearMap
+from .series import YearMap, to_year_map
 from .values import MoneyCell, NumberCell, check_money_cell, check_number_cell
 
 
@@ -19,9 +19,13 @@ class BudgetLine:
     :data:`~renstra_model.values.NIL` for a printed ``-``; a year left empty is absent.
     """
 
-    planned: YearMap[MoneyCell] = year_map(check_money_cell)
+    planned: YearMap[MoneyCell] = field(
+        factory=YearMap, converter=to_year_map, validator=each_year(check_money_cell)
+    )
     """Pagu indikatif (T-C.27) or anggaran (T-C.24) per year."""
-    realised: YearMap[MoneyCell] = year_map(check_money_cell)
+    realised: YearMap[MoneyCell] = field(
+        factory=YearMap, converter=to_year_map, validator=each_year(check_money_cell)
+    )
     """Realisasi per year."""
     planned_total: MoneyCell | None = field(
         default=None, validator=checked(check_money_cell, optional=True)
@@ -43,7 +47,9 @@ class BudgetRow:
     level: Level = field(validator=instances(Level))
     budget: BudgetLine = field(validator=instances(BudgetLine))
     code: Code | None = field(default=None, validator=instances(Code, optional=True))
-    stated_ratio: YearMap[NumberCell] = year_map(check_number_cell)
+    stated_ratio: YearMap[NumberCell] = field(
+        factory=YearMap, converter=to_year_map, validator=each_year(check_number_cell)
+    )
     """Rasio realisasi/anggaran per year, in percent, as stated."""
     stated_growth_planned: NumberCell | None = field(
         default=None, validator=checked(check_number_cell, optional=True)

@@ -1,6 +1,7 @@
-"""The ``renstra`` command line.
+"""The ``renstra`` command line: ``check``, ``rules`` and ``summary``.
 
-Exit status: 0 success; 2 unusable input (the problems are printed with their paths).
+Exit status: 0 when no finding reaches the ``--fail-on`` severity; 1 when one does; 2 when an
+input is unusable (its problems are printed with their paths).
 """
 
 from __future__ import annotations
@@ -9,16 +10,20 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Final, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from .errors import InvalidPlanError, PlanFileError, Problem, RenstraError
 from .messages import DEFAULT_LANG, LANGS, Lang, render
-from .plan import Plan
+
+if TYPE_CHECKING:
+    from .findings import Finding
+    from .plan import Plan
 
 EXIT_OK: Final = 0
+EXIT_FINDINGS: Final = 1
 EXIT_INPUT: Final = 2
 
 
@@ -43,6 +48,19 @@ def open_plan(spec: str) -> Plan:
     raise PlanFileError(
         [Problem("", "cli.plan_missing", {"plan": spec, "known": ", ".join(sorted(EXAMPLES))})]
     )
+
+
+def expand_plans(specs: Sequence[str]) -> Iterator[str]:
+    """Each plan argument as itself, a directory as the ``*.json`` files below it (sorted)."""
+    for spec in specs:
+        path = Path(spec)
+        if path.is_dir():
+            yield from (str(p) for p in sorted(path.rglob("*.json")) if p.is_file())
+        else:
+            yield spec
+
+
+# -- summary -----------------------------------------------------------------------------------
 
 
 def _money(value: Decimal, lang: Lang) -> str:
@@ -84,13 +102,252 @@ def _print_summary(plan: Plan, fmt: str, lang: Lang, out: TextIO) -> None:
         out.write(f"  {label:<{label_width}}  {amount:>{amount_width}}\n")
 
 
+def _summary(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang or _default_lang()
+    try:
+        plan = open_plan(args.plan)
+    except InvalidPlanError as exc:
+        print(exc.describe(lang), file=sys.stderr)
+        return EXIT_INPUT
+    except RenstraError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INPUT
+    _print_summary(plan, args.format or "text", lang, sys.stdout)
+    return EXIT_OK
+
+
+# -- check -------------------------------------------------------------------------------------
+
+
+class _Progress:
+    """A one-line progress bar on stderr, shown only where it helps (a terminal, or asked for)."""
+
+    def __init__(self, total: int, enabled: bool, stream: TextIO) -> None:
+        self.total = total
+        self.enabled = enabled and total > 1
+        self.stream = stream
+        self.done = 0
+
+    def step(self, name: str) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        width = 30
+        filled = width * self.done // self.total
+        bar = "#" * filled + "." * (width - filled)
+        self.stream.write(f"\r[{bar}] {self.done}/{self.total} {name[-40:]:<40}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _finding_line(name: str, finding: Finding, lang: Lang) -> str:
+    where = finding.location.describe()
+    return (
+        f"{name}: {where + ': ' if where else ''}{finding.rule} "
+        f"[{finding.severity.label(lang)} {finding.family}] {finding.message(lang)}"
+    )
+
+
+def _totals_line(name: str, findings: Sequence[Finding], lang: Lang) -> str:
+    from .findings import Severity
+
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    return render(
+        "cli.totals",
+        {
+            "plan": name,
+            "count": len(findings),
+            "errors": counts[Severity.ERROR],
+            "warnings": counts[Severity.WARNING],
+            "info": counts[Severity.INFO],
+        },
+        lang,
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .checks import at_or_above, check
+    from .config import ConfigError, load_settings
+    from .findings import Severity
+    from .nomenclature import load_nomenclature
+
+    try:
+        settings = load_settings(Path(args.config) if args.config else None)
+    except ConfigError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INPUT
+    lang: Lang = args.lang or settings.lang or _default_lang()
+    fmt = args.format or settings.format or "text"
+    select = args.select if args.select is not None else settings.select
+    ignore = [*settings.ignore, *(args.ignore or ())]
+    threshold = Severity(args.fail_on) if args.fail_on else settings.fail_on or Severity.ERROR
+    nomenclature_path = args.nomenclature or settings.nomenclature
+    try:
+        from .checks import select_rules
+
+        select_rules(select, ignore)
+    except ValueError as exc:
+        print(render("cli.unknown_rule", {"pattern": str(exc)}, lang), file=sys.stderr)
+        return EXIT_INPUT
+    nomenclature = None
+    if nomenclature_path is not None:
+        try:
+            nomenclature = load_nomenclature(Path(nomenclature_path))
+        except RenstraError as exc:
+            message = exc.describe(lang) if isinstance(exc, InvalidPlanError) else str(exc)
+            print(message, file=sys.stderr)
+            return EXIT_INPUT
+
+    plans = list(expand_plans(args.plans))
+    progress = _Progress(len(plans), args.progress or sys.stderr.isatty(), sys.stderr)
+    unusable = False
+    failing = False
+    everything: list[dict[str, Any]] = []
+    out = sys.stdout
+    for spec in plans:
+        name = spec
+        try:
+            plan = open_plan(spec)
+        except InvalidPlanError as exc:
+            progress.step(name)
+            print(exc.describe(lang), file=sys.stderr)
+            unusable = True
+            continue
+        except RenstraError as exc:
+            progress.step(name)
+            print(str(exc), file=sys.stderr)
+            unusable = True
+            continue
+        findings = check(plan, select=select, ignore=ignore, nomenclature=nomenclature)
+        progress.step(name)
+        failing = failing or bool(at_or_above(findings, threshold))
+        if fmt == "json":
+            everything.extend({"plan": name, **f.to_json(lang)} for f in findings)
+        else:
+            for finding in findings:
+                out.write(_finding_line(name, finding, lang) + "\n")
+            out.write(_totals_line(name, findings, lang) + "\n")
+    progress.close()
+    if fmt == "json":
+        json.dump(everything, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    if unusable:
+        return EXIT_INPUT
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+# -- rules -------------------------------------------------------------------------------------
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from .checks import RULES
+
+    lang: Lang = args.lang or _default_lang()
+    out = sys.stdout
+    if args.rule:
+        wanted = args.rule.upper()
+        found = RULES.get(wanted)
+        if found is None:
+            print(render("cli.unknown_rule", {"pattern": args.rule}, lang), file=sys.stderr)
+            return EXIT_INPUT
+        if args.format == "json":
+            json.dump(_rule_json(wanted, lang), out, ensure_ascii=False, indent=2)
+            out.write("\n")
+            return EXIT_OK
+        out.write(f"{found.id} {found.title.render(lang)}\n")
+        out.write(f"  {render('cli.family', {}, lang)}: {found.family}\n")
+        out.write(f"  {render('cli.severity', {}, lang)}: {found.severity.label(lang)}\n")
+        if found.needs_nomenclature:
+            out.write(f"  {render('cli.needs_nomenclature', {}, lang)}\n")
+        out.write(f"\n{found.why.render(lang)}\n")
+        out.write(f"\n{render('cli.example', {}, lang)}: {found.example}\n")
+        return EXIT_OK
+    if args.format == "json":
+        json.dump([_rule_json(r, lang) for r in RULES], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    for r in sorted(RULES.values(), key=lambda r: r.id):
+        out.write(f"{r.id}  {r.severity.value:<7}  {r.family:<18}  {r.title.render(lang)}\n")
+    return EXIT_OK
+
+
+def _rule_json(rule_id: str, lang: Lang) -> dict[str, Any]:
+    from .checks import RULES
+
+    r = RULES[rule_id]
+    return {
+        "rule": r.id,
+        "family": r.family,
+        "severity": r.severity.value,
+        "title": r.title.render(lang),
+        "why": r.why.render(lang),
+        "example": r.example,
+        "needs_nomenclature": r.needs_nomenclature,
+    }
+
+
+# -- the parser --------------------------------------------------------------------------------
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``renstra``."""
     parser = argparse.ArgumentParser(
         prog="renstra",
-        description="Renstra Perangkat Daerah (Permendagri 86/2017): inspect and check plans.",
+        description="Renstra Perangkat Daerah (Permendagri 86/2017): check and inspect plans.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser(
+        "check",
+        help="report every defect of one or more plans",
+        description="Run the compliance rules over each PLAN and print the findings. "
+        "Exit status: 0 none at or above --fail-on, 1 some, 2 unusable input.",
+    )
+    check.add_argument(
+        "plans", nargs="+", metavar="PLAN",
+        help="a plan file, a directory of plan files (*.json), or a shipped example: ttu-dinsos",
+    )
+    check.add_argument("--format", choices=("text", "json"), default=None)
+    check.add_argument(
+        "--select", type=_csv, default=None, metavar="RULES",
+        help="comma-separated rule ids, prefixes (RS2) or families to run (default: all)",
+    )
+    check.add_argument(
+        "--ignore", type=_csv, default=None, metavar="RULES",
+        help="comma-separated rule ids, prefixes or families to skip",
+    )
+    check.add_argument(
+        "--fail-on", choices=("error", "warning", "info"), default=None,
+        help="exit 1 when a finding of this severity or higher exists (default: error)",
+    )
+    check.add_argument("--lang", choices=LANGS, default=None)
+    check.add_argument(
+        "--nomenclature", default=None, metavar="FILE",
+        help="the national code nomenclature (CSV, or the decree's spreadsheet layout)",
+    )
+    check.add_argument(
+        "--config", default=None, metavar="FILE",
+        help="settings file (default: renstra.toml, or [tool.renstra] in pyproject.toml)",
+    )
+    check.add_argument(
+        "--progress", action="store_true",
+        help="show a progress bar on stderr even when it is not a terminal",
+    )
+
+    rules = sub.add_parser("rules", help="list the rules, or explain one",
+                           description="List the compliance rules, or explain RULE.")
+    rules.add_argument("rule", nargs="?", metavar="RULE")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--lang", choices=LANGS, default=None)
+
     summary = sub.add_parser(
         "summary",
         help="load and validate a plan, and print its shape and planned budget",
@@ -100,24 +357,15 @@ def build_parser() -> argparse.ArgumentParser:
         "plan", metavar="PLAN", help="a plan file, or a shipped example: ttu-dinsos"
     )
     summary.add_argument("--format", choices=("text", "json"), default="text")
-    summary.add_argument("--lang", choices=LANGS, default=_default_lang())
+    summary.add_argument("--lang", choices=LANGS, default=None)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
-    lang: Lang = getattr(args, "lang", DEFAULT_LANG)
-    try:
-        plan = open_plan(args.plan)
-    except InvalidPlanError as exc:
-        print(exc.describe(lang), file=sys.stderr)
-        return EXIT_INPUT
-    except RenstraError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INPUT
-    _print_summary(plan, args.format, lang, sys.stdout)
-    return EXIT_OK
+    command = {"check": _check, "rules": _rules, "summary": _summary}[args.command]
+    return command(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

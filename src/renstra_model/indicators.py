@@ -6,10 +6,10 @@ from enum import Enum
 
 from attrs import field, frozen
 
-from ._fields import instances, optional_text, texts, to_tuple, year_map
+from ._fields import each_year, instances, optional_text, texts, to_tuple
 from .errors import fail
 from .provenance import Source
-from .series import YearMap
+from .series import YearMap, to_year_map
 from .values import Quantity
 
 
@@ -60,8 +60,12 @@ class Indicator:
     )
     baseline: Quantity | None = field(default=None, validator=instances(Quantity, optional=True))
     """The value in the baseline year (data capaian awal)."""
-    planned: YearMap[Quantity] = year_map(_quantity)
-    realised: YearMap[Quantity] = year_map(_quantity)
+    planned: YearMap[Quantity] = field(
+        factory=YearMap, converter=to_year_map, validator=each_year(_quantity)
+    )
+    realised: YearMap[Quantity] = field(
+        factory=YearMap, converter=to_year_map, validator=each_year(_quantity)
+    )
     end_of_period: Quantity | None = field(
         default=None, validator=instances(Quantity, optional=True)
     )

@@ -209,6 +209,21 @@ CATALOGUE: Final[Mapping[str, Mapping[Lang, str]]] = {
         "en": "{plan!r} is neither a file nor a shipped example (known: {known})",
         "id": "{plan!r} bukan berkas maupun contoh bawaan (tersedia: {known})",
     },
+    "cli.totals": {
+        "en": "{plan}: {count} findings ({errors} errors, {warnings} warnings, {info} info)",
+        "id": "{plan}: {count} temuan ({errors} galat, {warnings} peringatan, {info} info)",
+    },
+    "cli.unknown_rule": {
+        "en": "{pattern!r} matches no rule id, prefix or family (see 'renstra rules')",
+        "id": "{pattern!r} tidak cocok dengan id, awalan, atau keluarga aturan mana pun (lihat 'renstra rules')",
+    },
+    "cli.family": {"en": "family", "id": "keluarga"},
+    "cli.severity": {"en": "severity", "id": "tingkat"},
+    "cli.needs_nomenclature": {
+        "en": "runs only with --nomenclature FILE",
+        "id": "hanya berjalan dengan --nomenclature BERKAS",
+    },
+    "cli.example": {"en": "Example", "id": "Contoh"},
     "summary.missions": {"en": "Missions", "id": "Misi"},
     "summary.goals": {"en": "Goals", "id": "Tujuan"},
     "summary.targets": {"en": "Targets", "id": "Sasaran"},
@@ -249,6 +264,9 @@ CATALOGUE: Final[Mapping[str, Mapping[Lang, str]]] = {
     "predikat.sedang": {"en": "medium", "id": "sedang"},
     "predikat.rendah": {"en": "low", "id": "rendah"},
     "predikat.sangat_rendah": {"en": "very low", "id": "sangat rendah"},
+    "severity.info": {"en": "info", "id": "info"},
+    "severity.warning": {"en": "warning", "id": "peringatan"},
+    "severity.error": {"en": "error", "id": "galat"},
     "example.unknown": {
         "en": "no shipped example named {name!r} (known: {known})",
         "id": "tidak ada contoh bawaan bernama {name!r} (tersedia: {known})",

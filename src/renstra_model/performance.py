@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from ._fields import check_positive, checked, instances, optional_text, year_map
+from ._fields import check_positive, checked, each_year, instances, optional_text
 from .indicators import Indicator
 from .provenance import Source
-from .series import YearMap
+from .series import YearMap, to_year_map
 from .values import NumberCell, Quantity, check_number_cell
 
 
@@ -23,7 +23,9 @@ class PerformanceRow:
     other_target: Quantity | None = field(
         default=None, validator=instances(Quantity, optional=True)
     )
-    stated_ratio: YearMap[NumberCell] = year_map(check_number_cell)
+    stated_ratio: YearMap[NumberCell] = field(
+        factory=YearMap, converter=to_year_map, validator=each_year(check_number_cell)
+    )
     source: Source | None = field(default=None, validator=instances(Source, optional=True))
 
 

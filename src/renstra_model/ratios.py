@@ -183,13 +183,15 @@ def find_shift(
     denominator: Cell,
     *,
     max_shift: int = 2,
+    tolerate: int = 0,
 ) -> int | None:
     """The shift *k* (±1 … ±max_shift) for which every stated percentage of year *y* agrees
     with the share of ``counts[y + k]``, when the unshifted series does not agree; else None.
 
     At least two years must line up under the shift, and every year that has a partner under
-    it must agree. In the TTU plan, Table 7.1 states for each year the share of the next
-    year's count: the series is shifted by +1.
+    it must agree — or all but *tolerate* of them, when at least ``2 + tolerate`` line up (a
+    shifted series with a typing error in one cell). In the TTU plan, Table 7.1 states for
+    each year the share of the next year's count: the series is shifted by +1.
 
     >>> counts = {2022: Decimal(1), 2023: Decimal(2), 2024: Decimal(4)}
     >>> find_shift({2022: Decimal(50), 2023: Decimal(100)}, counts, Decimal(4))
@@ -206,6 +208,7 @@ def find_shift(
             for year, value in stated.items()
             if counts.get(year + k) is not None
         ]
-        if len(pairs) >= 2 and all(agrees(value, computed) for value, computed in pairs):
+        wrong = sum(1 for value, computed in pairs if not agrees(value, computed))
+        if len(pairs) >= 2 + tolerate and wrong <= tolerate:
             return k
     return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Final, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 from .errors import InvalidPlanError, Problem, fail
 
@@ -95,7 +95,7 @@ class YearMap(Mapping[int, V], Generic[V]):
         return next(reversed(self._data), None) if self._data else None
 
 
-def to_year_map(value: Mapping[int, V] | None) -> YearMap[V]:
+def to_year_map(value: Mapping[int, Any] | None) -> YearMap[Any]:
     """attrs converter: any mapping (or None) to a :class:`YearMap`."""
     if isinstance(value, YearMap):
         return value

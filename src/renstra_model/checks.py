@@ -1,0 +1,59 @@
+"""Compliance checks: run the registered rules over a plan.
+
+>>> from renstra_model.examples import ttu_dinsos
+>>> findings = check(ttu_dinsos(), select=["RS331"])
+>>> [f.rule for f in findings]
+['RS331', 'RS331']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# The rule modules register their rules on import.
+from . import rules_indicators, rules_money, rules_nomenclature, rules_structure
+from .findings import Finding, Severity
+from .nomenclature import Nomenclature
+from .plan import Plan
+from .registry import FAMILIES, RULES, Context, Rule, run, select
+
+RULE_MODULES = (rules_structure, rules_nomenclature, rules_indicators, rules_money)
+"""The modules whose rules are registered."""
+
+
+def check(
+    plan: Plan,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    nomenclature: Nomenclature | None = None,
+) -> list[Finding]:
+    """Every finding of the selected rules on *plan*, rule by rule in id order.
+
+    *select* and *ignore* take rule ids, id prefixes (``RS2``) or family names; rules that
+    need a nomenclature run only when *nomenclature* is given.
+    """
+    rules = select_rules(select, ignore)
+    return run(Context(plan, nomenclature), rules)
+
+
+def select_rules(chosen: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Rule]:
+    """The selected rules in id order; ValueError names an entry that matches no rule."""
+    return sorted(select(chosen, ignore), key=lambda r: r.id)
+
+
+def at_or_above(findings: Sequence[Finding], threshold: Severity) -> list[Finding]:
+    """The findings whose severity is *threshold* or higher."""
+    return [f for f in findings if f.severity >= threshold]
+
+
+__all__ = [
+    "FAMILIES",
+    "RULES",
+    "Finding",
+    "Rule",
+    "Severity",
+    "at_or_above",
+    "check",
+    "select_rules",
+]
