@@ -7,10 +7,11 @@ input is unusable (its problems are printed with their paths).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
@@ -292,6 +293,17 @@ def _rule_json(rule_id: str, lang: Lang) -> dict[str, Any]:
 
 # -- the parser --------------------------------------------------------------------------------
 
+COMMAND_MODULES: Final = (
+    "renstra_model.cli_table",
+    "renstra_model.cli_import",
+    "renstra_model.cli_export",
+    "renstra_model.cli_generate",
+)
+"""Modules that add a subcommand: each defines ``add_parser(subparsers)``, which registers the
+subcommand with ``set_defaults(handler=...)`` (a function of the parsed arguments returning
+the exit status). They import what the command needs only when it runs, so that the command
+line starts fast."""
+
 
 def _csv(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
@@ -358,14 +370,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summary.add_argument("--format", choices=("text", "json"), default="text")
     summary.add_argument("--lang", choices=LANGS, default=None)
+
+    check.set_defaults(handler=_check)
+    rules.set_defaults(handler=_rules)
+    summary.set_defaults(handler=_summary)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.add_parser(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
-    command = {"check": _check, "rules": _rules, "summary": _summary}[args.command]
-    return command(args)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    return handler(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

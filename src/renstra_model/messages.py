@@ -13,7 +13,7 @@ Lang = Literal["id", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("id", "en")
 DEFAULT_LANG: Final[Lang] = "en"
 
-CATALOGUE: Final[Mapping[str, Mapping[Lang, str]]] = {
+CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
     # values
     "money.type": {
         "en": "money must be a Decimal, not {type}",
@@ -272,6 +272,17 @@ CATALOGUE: Final[Mapping[str, Mapping[Lang, str]]] = {
         "id": "tidak ada contoh bawaan bernama {name!r} (tersedia: {known})",
     },
 }
+
+
+def extend(entries: Mapping[str, Mapping[Lang, str]]) -> None:
+    """Add the messages of a module to the catalogue; every entry needs both languages, and a
+    key may be added once only."""
+    for key, texts in entries.items():
+        if set(texts) != set(LANGS):
+            raise ValueError(f"message {key!r} needs exactly the languages {LANGS}")
+        if key in CATALOGUE and CATALOGUE[key] != texts:
+            raise ValueError(f"message {key!r} is already in the catalogue")
+        CATALOGUE[key] = texts
 
 
 def render(key: str, params: Mapping[str, object], lang: Lang = DEFAULT_LANG) -> str:

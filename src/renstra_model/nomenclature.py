@@ -590,7 +590,8 @@ def load_nomenclature(
     kabupaten/kota one is read unless *name_column* gives a part of another's heading
     (``"PROVINSI"``); rows whose chosen name is empty are then skipped. Every problem of
     the file raises a :class:`NomenclatureError` naming the file, the row and the reason; rows
-    are all checked, so one error lists every bad row (up to :data:`~renstra_model.nomenclature.MAX_PROBLEMS`).
+    are all checked, so one error lists every bad row (up to
+    :data:`~renstra_model.nomenclature.MAX_PROBLEMS`).
     """
     file = Path(path)
     name = str(file)
