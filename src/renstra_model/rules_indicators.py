@@ -288,6 +288,16 @@ def _units(ind: Indicator) -> set[str]:
     }
 
 
+def _linked(context: Context) -> Iterator[tuple[IndicatorSite, IndicatorSite, str]]:
+    """Every link of the plan: the linking indicator's site, the linked one's, and the id."""
+    sites = {s.indicator.id: s for s in indicator_sites(context.plan) if s.indicator.id}
+    for site in sites.values():
+        for link in site.indicator.links:
+            other = sites.get(link)
+            if other is not None:
+                yield site, other, link
+
+
 def _units_agree(a: set[str], b: set[str]) -> bool:
     return any(same_unit(x, y) for x in a for y in b)
 
@@ -314,28 +324,23 @@ def _units_agree(a: set[str], b: set[str]) -> bool:
 )
 def linked_values_differ(context: Context) -> Iterator[Found]:
     """Linked indicators whose baseline, yearly values or end of period disagree."""
-    sites = {s.indicator.id: s for s in indicator_sites(context.plan) if s.indicator.id}
-    for site in sites.values():
-        for link in site.indicator.links:
-            other = sites.get(link)
-            if other is None:
+    for site, other, link in _linked(context):
+        a, b = site.indicator, other.indicator
+        pairs: list[tuple[str, int | None, Quantity | None, Quantity | None]] = [
+            ("baseline", None, a.baseline, b.baseline),
+            *(
+                (str(y), y, a.planned.get(y), b.planned.get(y))
+                for y in context.plan.period.years
+            ),
+            ("end of period", None, a.end_of_period, b.end_of_period),
+        ]
+        for what, year, qa, qb in pairs:
+            if qa is None or qb is None or _figures_agree(qa, qb):
                 continue
-            a, b = site.indicator, other.indicator
-            pairs: list[tuple[str, int | None, Quantity | None, Quantity | None]] = [
-                ("baseline", None, a.baseline, b.baseline),
-                *(
-                    (str(y), y, a.planned.get(y), b.planned.get(y))
-                    for y in context.plan.period.years
-                ),
-                ("end of period", None, a.end_of_period, b.end_of_period),
-            ]
-            for what, year, qa, qb in pairs:
-                if qa is None or qb is None or _figures_agree(qa, qb):
-                    continue
-                yield Found(site.location(year), {
-                    "what": what, "table": site.table, "value": cell(qa),
-                    "other_table": other.table, "other": other.row or str(other.code or link),
-                    "other_value": cell(qb), "link": link})
+            yield Found(site.location(year), {
+                "what": what, "table": site.table, "value": cell(qa),
+                "other_table": other.table, "other": other.row or str(other.code or link),
+                "other_value": cell(qb), "link": link})
 
 
 @rule(
@@ -357,18 +362,13 @@ def linked_values_differ(context: Context) -> Iterator[Found]:
 )
 def linked_units_differ(context: Context) -> Iterator[Found]:
     """Linked indicators whose cells use disjoint units."""
-    sites = {s.indicator.id: s for s in indicator_sites(context.plan) if s.indicator.id}
-    for site in sites.values():
-        for link in site.indicator.links:
-            other = sites.get(link)
-            if other is None:
-                continue
-            ua, ub = _units(site.indicator), _units(other.indicator)
-            if ua and ub and not _units_agree(ua, ub):
-                yield Found(site.location(), {
-                    "table": site.table, "units": ", ".join(sorted(ua)),
-                    "other_table": other.table, "other": other.row or link,
-                    "other_units": ", ".join(sorted(ub))})
+    for site, other, link in _linked(context):
+        ua, ub = _units(site.indicator), _units(other.indicator)
+        if ua and ub and not _units_agree(ua, ub):
+            yield Found(site.location(), {
+                "table": site.table, "units": ", ".join(sorted(ua)),
+                "other_table": other.table, "other": other.row or link,
+                "other_units": ", ".join(sorted(ub))})
 
 
 # -- missing-value ----------------------------------------------------------------------------
