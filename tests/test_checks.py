@@ -126,7 +126,7 @@ def test_ttu_shifted_percentages_are_one_diagnosis_per_row(ttu: list[Finding]) -
 
 def test_ttu_end_of_period_defects(ttu: list[Finding]) -> None:
     fits_none = _by(ttu, "RS212")
-    assert sorted(f.location.row for f in fits_none if f.location.table == "7.1") == [
+    assert sorted(f.location.row or "" for f in fits_none if f.location.table == "7.1") == [
         "1", "2", "3", "4", "5", "6", "7",
     ]
     row1 = next(f for f in fits_none if f.location.row == "1")

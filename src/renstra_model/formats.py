@@ -18,7 +18,7 @@ to a fixed number of places when asked; nothing passes through a float.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Final
 
 from .errors import RenstraError
@@ -48,24 +48,40 @@ def format_number(
     *,
     lang: Lang = "id",
     places: int | None = None,
+    parentheses: bool = False,
 ) -> str:
     """*value* with the thousands and decimal separators of *lang*.
 
     With *places*, rounded half-up to that many decimals (trailing zeros kept); without, every
-    digit of the Decimal is shown and none added.
+    digit of the Decimal is shown and none added. With *parentheses*, a negative number is
+    written ``(0,21)`` as T-C.24 prints it.
+
+    >>> format_number(Decimal("-0.21"), parentheses=True)
+    '(0,21)'
+    >>> format_number(Decimal("0.12345678901234567890123456789012345"), lang="en")
+    '0.12345678901234567890123456789012345'
     """
     format_decimal = _format_decimal()
     number = Decimal(value)
-    if places is None:
-        exponent = number.as_tuple().exponent
-        shown = max(0, -exponent) if isinstance(exponent, int) else 0
-        pattern = "#,##0" + ("." + "0" * shown if shown else "")
-    else:
-        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(
-        number, format=pattern, locale=LOCALES[lang], decimal_quantization=False
-    )
+    digits = len(number.as_tuple().digits)
+    # Babel rounds in the current context: give it room for every digit the value has.
+    with localcontext() as context:
+        context.prec = max(context.prec, digits + 5)
+        if places is None:
+            exponent = number.as_tuple().exponent
+            shown = max(0, -exponent) if isinstance(exponent, int) else 0
+            pattern = "#,##0" + ("." + "0" * shown if shown else "")
+        else:
+            number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            pattern = "#,##0" + ("." + "0" * places if places else "")
+        if parentheses and number < 0:
+            text = format_decimal(
+                -number, format=pattern, locale=LOCALES[lang], decimal_quantization=False
+            )
+            return f"({text})"
+        return format_decimal(
+            number, format=pattern, locale=LOCALES[lang], decimal_quantization=False
+        )
 
 
 def format_percent(value: Decimal, *, lang: Lang = "id", places: int | None = None) -> str:
