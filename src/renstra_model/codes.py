@@ -92,6 +92,10 @@ class Code:
     segments: tuple[str, ...]
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.segments, tuple) or not all(
+            isinstance(seg, str) for seg in self.segments
+        ):
+            raise fail("code.segments", value=repr(self.segments))
         if len(self.segments) not in _LEVEL_BY_SEGMENTS:
             raise fail(
                 "code.syntax",

@@ -108,6 +108,10 @@ CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
         "en": "a code must be text such as \"1.06.04.2.01.0003\", not {type}",
         "id": "kode harus berupa teks seperti \"1.06.04.2.01.0003\", bukan {type}",
     },
+    "code.segments": {
+        "en": "a Code holds a tuple of text segments, not {value} (use Code.parse)",
+        "id": "Code berisi tuple segmen teks, bukan {value} (gunakan Code.parse)",
+    },
     "code.syntax": {
         "en": "{value!r} is not a kode rekening: {why}",
         "id": "{value!r} bukan kode rekening: {why}",
