@@ -16,9 +16,9 @@ try:
 except ImportError:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-# conf.py is Sphinx's configuration, not a test module: --doctest-modules would import it,
-# and the test environment need not have Sphinx.
-collect_ignore = ["conf.py"]
+# conf.py and _ext/ are Sphinx's configuration and extension, not test modules:
+# --doctest-modules would import them, and the test environment need not have Sphinx.
+collect_ignore = ["conf.py", "_ext"]
 
 
 @pytest.fixture(autouse=True)
