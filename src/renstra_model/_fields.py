@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -9,11 +10,28 @@ import attrs
 
 from .errors import InvalidPlanError, Problem, fail
 from .series import YearMap
-from .values import check_text
+from .values import MAX_TEXT, VALUE_CHECKS, ValueCheck, check_text
 
 T = TypeVar("T")
 Check = Callable[[object], object]
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+@attrs.frozen
+class TypeTest:
+    """What a validator made by :func:`instances` or :func:`items_of` tests: that the value
+    (each item, with *items*) is a *kind*, or None when *optional*. A loader that builds the
+    value as a *kind* itself may skip the test."""
+
+    kind: type
+    optional: bool = False
+    items: bool = False
+
+
+TYPE_TESTS: weakref.WeakKeyDictionary[Callable[..., None], TypeTest] = (
+    weakref.WeakKeyDictionary()
+)
+"""The validators that test types only, with what they test."""
 
 
 def _under(name: str, exc: InvalidPlanError) -> InvalidPlanError:
@@ -31,6 +49,7 @@ def checked(check: Check, *, optional: bool = False) -> Validator:
         except InvalidPlanError as exc:
             raise _under(attribute.name, exc) from None
 
+    VALUE_CHECKS[validate] = ValueCheck(check, optional=optional)
     return validate
 
 
@@ -39,10 +58,20 @@ def each_year(check: Check) -> Validator:
 
     def validate(_: Any, attribute: attrs.Attribute[Any], value: YearMap[Any]) -> None:
         try:
+            if type(value) is not YearMap:
+                raise InvalidPlanError(())  # not the common case: the full test below
+            for item in value.values():
+                check(item)
+        except InvalidPlanError:
+            pass  # find every bad year, below
+        else:
+            return
+        try:
             value.validate(check)
         except InvalidPlanError as exc:
             raise _under(attribute.name, exc) from None
 
+    VALUE_CHECKS[validate] = ValueCheck(check, each_year=True)
     return validate
 
 
@@ -57,6 +86,7 @@ def instances(kind: type, *, optional: bool = False) -> Validator:
                 "structure.type", attribute.name, expected=kind.__name__, type=type(value).__name__
             )
 
+    TYPE_TESTS[validate] = TypeTest(kind, optional=optional)
     return validate
 
 
@@ -64,6 +94,11 @@ def items_of(kind: type) -> Validator:
     """An attrs validator: the value is a tuple whose items are all *kind*."""
 
     def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for item in value:
+            if not isinstance(item, kind):
+                break
+        else:
+            return
         problems = [
             Problem(f"{attribute.name}[{i}]", "structure.type",
                     {"expected": kind.__name__, "type": type(item).__name__})
@@ -73,11 +108,25 @@ def items_of(kind: type) -> Validator:
         if problems:
             raise InvalidPlanError(problems)
 
+    TYPE_TESTS[validate] = TypeTest(kind, items=True)
     return validate
+
+
+def is_text(value: object) -> bool:
+    """True for text :func:`~renstra_model.values.check_text` accepts (tested without a call
+    and without copying the string: most fields of a plan are text)."""
+    return (
+        type(value) is str and len(value) <= MAX_TEXT and value != "" and not value.isspace()
+    )
 
 
 def texts(_: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     """An attrs validator: a tuple of non-empty strings."""
+    for item in value:
+        if not is_text(item):
+            break
+    else:
+        return
     problems: list[Problem] = []
     for i, item in enumerate(value):
         try:
@@ -90,12 +139,17 @@ def texts(_: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> No
 
 def text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An attrs validator: non-empty text."""
-    checked(check_text)(_, attribute, value)
+    if not is_text(value):
+        _check_text(_, attribute, value)
 
 
 def optional_text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An attrs validator: non-empty text or None."""
-    checked(check_text, optional=True)(_, attribute, value)
+    if value is not None and not is_text(value):
+        _check_text(_, attribute, value)
+
+
+_check_text = checked(check_text)
 
 
 def check_positive(value: object) -> int:

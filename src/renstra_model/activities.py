@@ -49,9 +49,35 @@ class Activity:
     source: Source | None = field(default=None, validator=instances(Source, optional=True))
 
     def __attrs_post_init__(self) -> None:
+        if self._is_sound():
+            return
         problems = list(self._hierarchy_problems())
         if problems:
             raise InvalidPlanError(problems)
+
+    def _is_sound(self) -> bool:
+        """True when :meth:`_hierarchy_problems` has nothing to report; tested on the codes'
+        segments, without building the paths of the problems (False when unsure)."""
+        code = self.code
+        if type(code) is not Code or code.level is not self.level:
+            return False
+        expected = CHILD_LEVEL.get(self.level)
+        own = code.segments
+        # A child's code extends this one by one segment, or by two from a program (3
+        # segments) to a kegiatan (5): see Code.parent.
+        length = len(own) + (2 if len(own) == 3 else 1)
+        seen: set[tuple[str, ...]] = set()
+        for child in self.children:
+            if type(child) is not Activity or child.level is not expected:
+                return False
+            child_code = child.code
+            if type(child_code) is not Code:
+                return False
+            segments = child_code.segments
+            if len(segments) != length or segments[: len(own)] != own or segments in seen:
+                return False
+            seen.add(segments)
+        return True
 
     def _hierarchy_problems(self) -> Iterator[Problem]:
         if self.code.level is not self.level:

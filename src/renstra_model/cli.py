@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TextIO
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TextIO
 
 from .errors import InvalidPlanError, PlanFileError, Problem, RenstraError
 from .messages import DEFAULT_LANG, LANGS, Lang, render
@@ -171,10 +171,9 @@ def _totals_line(name: str, findings: Sequence[Finding], lang: Lang) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .checks import at_or_above, check
+    from .checks import select_rules
     from .config import ConfigError, load_settings
     from .findings import Severity
-    from .nomenclature import load_nomenclature
 
     try:
         settings = load_settings(Path(args.config) if args.config else None)
@@ -188,57 +187,159 @@ def _check(args: argparse.Namespace) -> int:
     threshold = Severity(args.fail_on) if args.fail_on else settings.fail_on or Severity.ERROR
     nomenclature_path = args.nomenclature or settings.nomenclature
     try:
-        from .checks import select_rules
-
         select_rules(select, ignore)
     except ValueError as exc:
         print(render("cli.unknown_rule", {"pattern": str(exc)}, lang), file=sys.stderr)
         return EXIT_INPUT
-    nomenclature = None
-    if nomenclature_path is not None:
-        try:
-            nomenclature = load_nomenclature(Path(nomenclature_path))
-        except RenstraError as exc:
-            message = exc.describe(lang) if isinstance(exc, InvalidPlanError) else str(exc)
-            print(message, file=sys.stderr)
-            return EXIT_INPUT
+    options = _CheckOptions(
+        tuple(select) if select is not None else None, tuple(ignore), threshold, fmt, lang,
+        str(nomenclature_path) if nomenclature_path is not None else None,
+    )
+    try:
+        worker = _CheckWorker.start(options)
+    except RenstraError as exc:
+        message = exc.describe(lang) if isinstance(exc, InvalidPlanError) else str(exc)
+        print(message, file=sys.stderr)
+        return EXIT_INPUT
 
     plans = list(expand_plans(args.plans))
     progress = _Progress(len(plans), args.progress or sys.stderr.isatty(), sys.stderr)
+    jobs = args.jobs or os.cpu_count() or 1
     unusable = False
     failing = False
-    everything: list[dict[str, Any]] = []
     out = sys.stdout
-    for spec in plans:
-        name = spec
-        try:
-            plan = open_plan(spec)
-        except InvalidPlanError as exc:
-            progress.step(name)
-            print(exc.describe(lang), file=sys.stderr)
+    array = _JsonArray(out) if fmt == "json" else None
+    for outcome in _outcomes(worker, plans, min(jobs, len(plans))):
+        progress.step(outcome.name)
+        if outcome.error is not None:
+            print(outcome.error, file=sys.stderr)
             unusable = True
             continue
-        except RenstraError as exc:
-            progress.step(name)
-            print(str(exc), file=sys.stderr)
-            unusable = True
-            continue
-        findings = check(plan, select=select, ignore=ignore, nomenclature=nomenclature)
-        progress.step(name)
-        failing = failing or bool(at_or_above(findings, threshold))
-        if fmt == "json":
-            everything.extend({"plan": name, **f.to_json(lang)} for f in findings)
+        failing = failing or outcome.failing
+        if array is not None:
+            for item in outcome.output:
+                array.add(item)
         else:
-            for finding in findings:
-                out.write(_finding_line(name, finding, lang) + "\n")
-            out.write(_totals_line(name, findings, lang) + "\n")
+            out.write("".join(outcome.output))
     progress.close()
-    if fmt == "json":
-        json.dump(everything, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+    if array is not None:
+        array.close()
     if unusable:
         return EXIT_INPUT
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+class _CheckOptions(NamedTuple):
+    """What ``renstra check`` does with each plan, as a worker process receives it."""
+
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    threshold: Any
+    fmt: str
+    lang: Lang
+    nomenclature: str | None
+
+
+class _Outcome(NamedTuple):
+    """One plan checked: its name, and either the error that made it unusable or its output
+    (the text lines, or each finding as indented JSON) and whether it fails."""
+
+    name: str
+    error: str | None
+    output: list[str]
+    failing: bool
+
+
+class _CheckWorker:
+    """Checks one plan at a time; one in the command's process, or one per worker process
+    (:data:`_WORKER` there, set up once by :func:`_start_worker`)."""
+
+    def __init__(self, options: _CheckOptions, nomenclature: Any) -> None:
+        self.options = options
+        self.nomenclature = nomenclature
+
+    @classmethod
+    def start(cls, options: _CheckOptions) -> _CheckWorker:
+        """A worker for *options*, with the nomenclature loaded (RenstraError if it cannot
+        be)."""
+        nomenclature = None
+        if options.nomenclature is not None:
+            from .nomenclature import load_nomenclature
+
+            nomenclature = load_nomenclature(Path(options.nomenclature))
+        return cls(options, nomenclature)
+
+    def __call__(self, spec: str) -> _Outcome:
+        from .checks import at_or_above, check
+
+        options = self.options
+        lang = options.lang
+        try:
+            plan = open_plan(spec)
+        except InvalidPlanError as exc:
+            return _Outcome(spec, exc.describe(lang), [], False)
+        except RenstraError as exc:
+            return _Outcome(spec, str(exc), [], False)
+        findings = check(plan, select=options.select, ignore=options.ignore,
+                         nomenclature=self.nomenclature)
+        failing = bool(at_or_above(findings, options.threshold))
+        if options.fmt == "json":
+            output = [
+                json.dumps({"plan": spec, **f.to_json(lang)}, ensure_ascii=False, indent=2)
+                for f in findings
+            ]
+        else:
+            output = [_finding_line(spec, f, lang) + "\n" for f in findings]
+            output.append(_totals_line(spec, findings, lang) + "\n")
+        return _Outcome(spec, None, output, failing)
+
+
+_WORKER: list[_CheckWorker] = []
+"""The worker of a worker process (inherited from the command's process where processes are
+forked, else set up by :func:`_start_worker`)."""
+
+
+def _start_worker(options: _CheckOptions) -> None:
+    if not _WORKER or _WORKER[0].options != options:
+        _WORKER[:] = [_CheckWorker.start(options)]
+
+
+def _check_in_worker(spec: str) -> _Outcome:
+    return _WORKER[0](spec)
+
+
+def _outcomes(worker: _CheckWorker, plans: list[str], jobs: int) -> Iterator[_Outcome]:
+    """Each plan's outcome, in the order of *plans*: checked here, or by *jobs* processes
+    that take the plans a few at a time (each loads, checks and forgets one plan at a time;
+    the outcomes come back in order and are printed as they come)."""
+    if jobs <= 1:
+        yield from map(worker, plans)
+        return
+    import multiprocessing
+
+    _WORKER[:] = [worker]
+    chunk = max(1, min(32, len(plans) // (jobs * 8)))
+    with multiprocessing.get_context().Pool(
+        jobs, initializer=_start_worker, initargs=(worker.options,)
+    ) as pool:
+        yield from pool.imap(_check_in_worker, plans, chunksize=chunk)
+
+
+class _JsonArray:
+    """A JSON array written one item at a time, byte for byte as ``json.dump(items,
+    indent=2)`` writes the whole list (each item given as ``json.dumps(item, indent=2)``)."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.count = 0
+
+    def add(self, item: str) -> None:
+        self.out.write("[\n  " if self.count == 0 else ",\n  ")
+        self.out.write(item.replace("\n", "\n  "))
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.write("\n]\n" if self.count else "[]\n")
 
 
 # -- rules -------------------------------------------------------------------------------------
@@ -305,6 +406,16 @@ the exit status). They import what the command needs only when it runs, so that 
 line starts fast."""
 
 
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (0 or more)")
+    return number
+
+
 def _csv(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
@@ -352,6 +463,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--progress", action="store_true",
         help="show a progress bar on stderr even when it is not a terminal",
+    )
+    check.add_argument(
+        "--jobs", type=_jobs, default=1, metavar="N",
+        help="check the plans in N processes, printing the results in the order of the "
+        "plans (default 1; 0: one per core)",
     )
 
     rules = sub.add_parser("rules", help="list the rules, or explain one",

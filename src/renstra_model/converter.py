@@ -10,27 +10,41 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import threading
 import types
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
-from cattrs import Converter
-from cattrs.errors import (
-    AttributeValidationNote,
-    BaseValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationNote,
-)
 
+from ._fields import TYPE_TESTS, TypeTest, check_positive, optional_text, text, to_tuple
 from .codes import Code
 from .errors import InvalidPlanError, Problem, fail, join_path
+from .indicators import _quantity
 from .plan import Plan
-from .series import YearMap
-from .values import NIL, Nil
+from .series import YEAR_MAX, YEAR_MIN, YearMap, to_year_map
+from .values import (
+    MAX_MONEY,
+    MAX_NUMBER,
+    MAX_TEXT,
+    NIL,
+    VALUE_CHECKS,
+    Nil,
+    Quantity,
+    _validate_also,
+    check_count,
+    check_money,
+    check_money_cell,
+    check_number,
+    check_number_cell,
+    check_text,
+)
+
+if TYPE_CHECKING:
+    from cattrs import Converter
 
 T = TypeVar("T")
 
@@ -215,6 +229,8 @@ def _mapping_guard(structure: Callable[[Any, Any], T]) -> Callable[[Any, Any], T
 
 def make_converter() -> Converter:
     """Build the converter. Most code uses the shared :data:`converter`."""
+    from cattrs import Converter
+
     conv = Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=True)
     helper = _Structurer(conv)
 
@@ -247,6 +263,13 @@ def make_converter() -> Converter:
 
 def problems_of(exc: BaseException, path: str = "") -> list[Problem]:
     """Every problem an exception raised while structuring stands for, under *path*."""
+    from cattrs.errors import (
+        AttributeValidationNote,
+        BaseValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationNote,
+    )
+
     if isinstance(exc, InvalidPlanError):
         return [p.under(path) for p in exc.problems]
     if isinstance(exc, BaseValidationError):
@@ -272,14 +295,41 @@ def problems_of(exc: BaseException, path: str = "") -> list[Problem]:
     return [Problem(path, "structure.invalid", {"why": f"{type(exc).__name__}: {exc}"})]
 
 
-converter: Final = make_converter()
-"""The shared converter."""
+_lock = threading.Lock()
+_shared: list[Converter] = []
+
+if TYPE_CHECKING:
+    converter: Converter
+    """The shared converter (built on first use)."""
+
+
+def __getattr__(name: str) -> Any:
+    # The shared converter is built on first use: loading a valid plan does not need it (see
+    # the fast path below), and importing cattrs is a good part of the command line's start.
+    if name == "converter":
+        return _converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _converter() -> Converter:
+    with _lock:
+        if not _shared:
+            _shared.append(make_converter())
+        return _shared[0]
 
 
 def structure_plan(data: object) -> Plan:
     """Turn JSON-compatible *data* (without ``format_version``) into a :class:`Plan`."""
+    fast = _fast_plan()
+    if fast is not None:
+        try:
+            return fast(data)
+        except Exception:  # noqa: BLE001 - the converter below finds and reports every problem
+            pass
+    from cattrs.errors import BaseValidationError
+
     try:
-        return converter.structure(data, Plan)
+        return _converter().structure(data, Plan)
     except (InvalidPlanError, BaseValidationError, KeyError, TypeError, ValueError,
             RecursionError) as exc:
         raise InvalidPlanError(problems_of(exc)) from None
@@ -287,6 +337,349 @@ def structure_plan(data: object) -> Plan:
 
 def unstructure_plan(plan: Plan) -> dict[str, Any]:
     """Turn *plan* into JSON-compatible data (without ``format_version``)."""
-    data = converter.unstructure(plan)
+    data = _converter().unstructure(plan)
     assert isinstance(data, dict)
     return data
+
+
+# -- the fast path -----------------------------------------------------------------------------
+#
+# Structuring through the converter costs a dispatch and a try/except per value, most of the
+# time of a load. The functions below structure the same data with one generated function per
+# attrs class, which tests each JSON value by its exact type where the hooks above test it, so
+# that they accept a subset of what the converter accepts. They build each object as its
+# ``__init__`` would: they set the fields and run every validator of the class, then its
+# ``__attrs_post_init__`` (the invariants); they skip only the type tests that the values pass
+# by construction (a ``Code`` field holds the ``Code`` they parsed) and, for the checks they
+# know, test the common case inline and call the validator where that test fails. A class with
+# a converter or a hook they do not know is built by calling it. At the first thing they do
+# not expect (a wrong type, an unknown or missing key, an invalid value, a broken invariant)
+# they give up, and :func:`structure_plan` runs the converter, which finds every problem with
+# its path. Both build the same plan.
+
+
+class _UnexpectedError(Exception):
+    """The fast path met a value it leaves to the converter."""
+
+
+_MISSING: Final = object()
+
+_CODE_CACHE_LIMIT: Final = 100_000
+"""How many parsed codes the fast path keeps (codes repeat within and across plans)."""
+
+
+class _FastStructurer:
+    """Generates, once per attrs class, a function from JSON data to an instance."""
+
+    def __init__(self) -> None:
+        self.names: dict[type, str] = {}
+        self.codes: dict[str, Code] = {}
+        self.counter = 0
+        self.namespace: dict[str, Any] = {
+            "Unexpected": _UnexpectedError,
+            "MISSING": _MISSING,
+            "Decimal": Decimal,
+            "NIL": NIL,
+            "of_checked": YearMap._of_checked,
+            "YEAR_MIN": YEAR_MIN,
+            "YEAR_MAX": YEAR_MAX,
+            "code": self.code,
+            "date": _structure_date,
+            "MAX_TEXT": MAX_TEXT,
+            "MAX_NUMBER": MAX_NUMBER,
+            "MAX_MONEY": MAX_MONEY,
+            "Quantity": Quantity,
+        }
+
+    def code(self, value: object) -> Code:
+        """A code, parsed once per text."""
+        found = self.codes.get(value) if type(value) is str else None
+        if found is None:
+            found = _structure_code(value, Code)
+            if type(value) is str and len(self.codes) < _CODE_CACHE_LIMIT:
+                self.codes[value] = found
+        return found
+
+    def function(self, cls: type[T]) -> Callable[[object], T]:
+        """The structuring function of *cls*."""
+        function: Callable[[object], T] = self.namespace[self.class_function(cls)]
+        return function
+
+    def fresh(self, stem: str) -> str:
+        self.counter += 1
+        return f"{stem}_{self.counter}"
+
+    def bind(self, stem: str, value: object) -> str:
+        name = self.fresh(stem)
+        self.namespace[name] = value
+        return name
+
+    def class_function(self, cls: type) -> str:
+        if cls in self.names:
+            return self.names[cls]
+        name = self.fresh(f"structure_{cls.__name__}")
+        self.names[cls] = name
+        hints = typing.get_type_hints(cls)
+        fields = attrs.fields(cls)
+        keys = self.bind("keys", frozenset(a.name for a in fields))
+        lines = [
+            f"def {name}(data):",
+            f"    if type(data) is not dict or not {keys}.issuperset(data):",
+            "        raise Unexpected",
+        ]
+        arguments: list[str] = []
+        produced: list[set[Any]] = []
+        for attribute in fields:
+            if not attribute.init or attribute.kw_only or attribute.alias != attribute.name:
+                raise TypeError(f"{cls.__name__}.{attribute.name} is not a plain field")
+            tp = hints[attribute.name]
+            kinds = _produced(tp)
+            target = self.fresh("field")
+            value = self.fresh("value")
+            arguments.append(target)
+            lines.append(f"    {value} = data.get({attribute.name!r}, MISSING)")
+            lines.append(f"    if {value} is MISSING:")
+            default = attribute.default
+            if default is attrs.NOTHING:
+                lines.append("        raise Unexpected")
+            elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                if default.takes_self:
+                    raise TypeError(f"{cls.__name__}.{attribute.name}: factory takes self")
+                lines.append(f"        {target} = {self.bind('factory', default.factory)}()")
+                made = default.factory()
+                kinds.add(None if made is None else type(made))
+            else:
+                lines.append(f"        {target} = {self.bind('default', default)}")
+                kinds.add(None if default is None else type(default))
+            produced.append(kinds)
+            lines.append("    else:")
+            lines.extend(self.emit(tp, value, target, "        "))
+        construct = self.construction(cls, fields, hints, arguments, produced)
+        lines.extend(f"    {line}" for line in construct)
+        source = "\n".join(lines) + "\n"
+        code = compile(source, f"<renstra_model structure {cls.__qualname__}>", "exec")
+        exec(code, self.namespace)
+        return name
+
+    def construction(
+        self, cls: type, fields: Any, hints: dict[str, Any], arguments: list[str],
+        produced: list[set[Any]],
+    ) -> list[str]:
+        """Statements building the instance of *cls* from the structured *arguments*.
+
+        Where the fast path knows every converter and validator of the class, it sets the
+        fields itself and runs each validator except the type tests its values pass by
+        construction (the value of a ``Code`` field is a ``Code``: the fast path built it),
+        then the class's ``__attrs_post_init__``. Otherwise it calls the class.
+        """
+        build = [f"return {self.bind('cls', cls)}({', '.join(arguments)})"]
+        if hasattr(cls, "__attrs_pre_init__") or not attrs.has(cls):
+            return build
+        instance = self.fresh("instance")
+        assign = self.fresh("assign")
+        lines = [
+            f"{instance} = {self.bind('new', cls.__new__)}({self.bind('cls', cls)})",
+            f"{assign} = {self.bind('setter', object.__setattr__)}.__get__({instance})",
+        ]
+        checks: list[str] = []
+        for attribute, target, kinds in zip(fields, arguments, produced, strict=True):
+            tp = hints[attribute.name]
+            converter = attribute.converter
+            if converter is not None and not (
+                (converter is to_tuple and _is_homogeneous_tuple(tp))
+                or (converter is to_year_map and _is_year_map(tp))
+            ):
+                return build  # a converter the fast path does not know
+            lines.append(f"{assign}({attribute.name!r}, {target})")
+            validator = attribute.validator
+            if validator is None or _passes(TYPE_TESTS.get(validator), tp, kinds):
+                continue
+            call = (f"{self.bind('validator', validator)}({instance}, "
+                    f"{self.bind('attribute', attribute)}, {target})")
+            pretest = _pretest(validator, target, self.fresh("item"))
+            if pretest is not None:
+                # The validator's test of the common case, inline; the validator itself
+                # where that test fails (it then passes the value, or raises).
+                head, condition = pretest
+                checks.extend(head)
+                indent = "    " * len(head)
+                checks.append(f"{indent}if not ({condition}):")
+                checks.append(f"{indent}    {call}")
+                if head:
+                    checks.append(f"{indent}    break")
+                continue
+            checks.append(call)
+        lines.extend(checks)
+        if hasattr(cls, "__attrs_post_init__"):
+            lines.append(f"{instance}.__attrs_post_init__()")
+        lines.append(f"return {instance}")
+        return lines
+
+    def emit(self, tp: Any, source: str, target: str, indent: str) -> list[str]:
+        """Statements structuring the JSON value *source* of type *tp* into *target*."""
+        i = indent
+        args = _union_args(tp)
+        if args:
+            others = [a for a in args if a not in (Nil, type(None))]
+            if len(others) != 1:
+                raise TypeError(f"unsupported union {tp}")
+            if Nil in args:  # as _Structurer.nil_union
+                head = [f"{i}if {source} is None:", f"{i}    {target} = None",
+                        f"{i}elif {source} == '-':"] if type(None) in args else [
+                        f"{i}if {source} == '-':"]
+            elif len(args) == 2:  # cattrs' optional
+                head = [f"{i}if {source} is None:", f"{i}    {target} = None"]
+                return [*head, f"{i}else:", *self.emit(others[0], source, target, i + "    ")]
+            else:
+                raise TypeError(f"unsupported union {tp}")
+            return [*head, f"{i}    {target} = NIL", f"{i}else:",
+                    *self.emit(others[0], source, target, i + "    ")]
+        if tp in (str, int, bool):
+            return [f"{i}if type({source}) is not {tp.__name__}:", f"{i}    raise Unexpected",
+                    f"{i}{target} = {source}"]
+        if tp is Decimal:  # as _structure_decimal
+            return [f"{i}if type({source}) is not str:", f"{i}    raise Unexpected",
+                    f"{i}{target} = Decimal({source}.strip())",
+                    f"{i}if not {target}.is_finite():", f"{i}    raise Unexpected"]
+        if tp is Code:
+            return [f"{i}{target} = code({source})"]
+        if tp is dt.date:
+            return [f"{i}if type({source}) is not str:", f"{i}    raise Unexpected",
+                    f"{i}{target} = date({source}, None)"]
+        if _is_enum(tp):
+            members = self.bind("members", {member.value: member for member in tp})
+            return [f"{i}{target} = {members}[{source}]"]
+        if isinstance(tp, type) and attrs.has(tp):
+            return [f"{i}{target} = {self.class_function(tp)}({source})"]
+        if _is_homogeneous_tuple(tp):
+            (item_type, _) = typing.get_args(tp)
+            item, result, items = self.fresh("item"), self.fresh("result"), self.fresh("items")
+            head = [f"{i}if type({source}) is not list:", f"{i}    raise Unexpected"]
+            if item_type is Code:
+                return [*head, f"{i}{target} = tuple(map(code, {source}))"]
+            if isinstance(item_type, type) and attrs.has(item_type):
+                function = self.class_function(item_type)
+                return [*head, f"{i}{target} = tuple(map({function}, {source}))"]
+            return [
+                *head,
+                f"{i}{items} = []",
+                f"{i}for {item} in {source}:",
+                *self.emit(item_type, item, result, i + "    "),
+                f"{i}    {items}.append({result})",
+                f"{i}{target} = tuple({items})",
+            ]
+        if _is_year_map(tp) and typing.get_args(tp):
+            (item_type,) = typing.get_args(tp)
+            key, item, result, years, year = (
+                self.fresh("key"), self.fresh("item"), self.fresh("result"),
+                self.fresh("years"), self.fresh("year"),
+            )
+            return [
+                f"{i}if type({source}) is not dict:",
+                f"{i}    raise Unexpected",
+                f"{i}{years} = {{}}",
+                f"{i}for {key}, {item} in {source}.items():",
+                f"{i}    if type({key}) is not str or not {key}.isascii() or not {key}.isdigit():",
+                f"{i}        raise Unexpected",
+                f"{i}    {year} = int({key})",
+                f"{i}    if not YEAR_MIN <= {year} <= YEAR_MAX:",
+                f"{i}        raise Unexpected",
+                *self.emit(item_type, item, result, i + "    "),
+                f"{i}    {years}[{year}] = {result}",
+                f"{i}{target} = of_checked({years})",
+            ]
+        raise TypeError(f"unsupported type {tp}")
+
+
+_TEXT_TEST: Final = "type({v}) is str and len({v}) <= MAX_TEXT and {v} != '' and not {v}.isspace()"
+_NUMBER_TEST: Final = (
+    "type({v}) is Decimal and {v}.is_finite() and -MAX_NUMBER <= {v} <= MAX_NUMBER"
+)
+_MONEY_TEST: Final = (
+    "type({v}) is Decimal and {v}.is_finite() and not {v}.is_signed() and {v} <= MAX_MONEY"
+    " and {v} == {v}.to_integral_value()"
+)
+_PRETESTS: Final[dict[Callable[[Any], object], str]] = {
+    check_text: _TEXT_TEST,
+    check_number: _NUMBER_TEST,
+    check_number_cell: "{v} is NIL or (" + _NUMBER_TEST + ")",
+    check_money: _MONEY_TEST,
+    check_money_cell: "{v} is NIL or (" + _MONEY_TEST + ")",
+    check_positive: "type({v}) is int and {v} >= 1",
+    check_count: "{v} is NIL or (type({v}) is int and {v} >= 0)",
+}
+"""For the checks the model's validators run: a test, inline, of values the check accepts
+(whole rupiah, numbers of sane size, non-blank text…). Where the test passes the check
+would; where it fails, the fast path calls the validator, which decides."""
+
+
+def _pretest(validator: Any, target: str, item: str) -> tuple[list[str], str] | None:
+    """Statements and a condition that hold only for values *validator* accepts, or None."""
+    if validator is text:
+        return [], _TEXT_TEST.format(v=target)
+    if validator is optional_text:
+        return [], f"{target} is None or " + _TEXT_TEST.format(v=target)
+    if validator is _validate_also:
+        return [], f"not {target}"
+    check = VALUE_CHECKS.get(validator)
+    if check is None:
+        return None
+    if check.check is _quantity:
+        test = "type({v}) is Quantity"
+    elif check.check in _PRETESTS:
+        test = _PRETESTS[check.check]
+    else:
+        return None
+    if check.each_year:
+        return [f"for {item} in {target}.values():"], test.format(v=item)
+    condition = test.format(v=target)
+    return [], f"{target} is None or {condition}" if check.optional else condition
+
+
+def _produced(tp: Any) -> set[Any]:
+    """The types of the values the fast path builds for a field of type *tp* (None for
+    ``None``); empty when it cannot tell."""
+    args = _union_args(tp)
+    if args:
+        return {kind for arg in args for kind in _produced(arg)}
+    if tp is type(None):
+        return {None}
+    if _is_homogeneous_tuple(tp):
+        return {tuple}
+    if _is_year_map(tp):
+        return {YearMap}
+    if isinstance(tp, type):
+        return {tp}
+    return set()
+
+
+def _passes(test: TypeTest | None, tp: Any, kinds: set[Any]) -> bool:
+    """True when every value the fast path can build for a field of type *tp* (of *kinds*)
+    passes the type test *test*."""
+    if test is None or not kinds:
+        return False
+    if test.items:
+        if not _is_homogeneous_tuple(tp) or kinds != {tuple}:
+            return False
+        (item,) = typing.get_args(tp)[:1]
+        return isinstance(item, type) and issubclass(item, test.kind)
+    return all(
+        test.optional if kind is None else isinstance(kind, type) and issubclass(kind, test.kind)
+        for kind in kinds
+    )
+
+
+_fast: list[Callable[[object], Plan] | None] = []
+
+
+def _fast_plan() -> Callable[[object], Plan] | None:
+    """The fast structuring function of :class:`Plan`; None where the model has a field the
+    fast path does not know (then every load goes through the converter)."""
+    if not _fast:
+        with _lock:
+            if not _fast:
+                try:
+                    _fast.append(_FastStructurer().function(Plan))
+                except TypeError:  # pragma: no cover - every field of the model is known
+                    _fast.append(None)
+    return _fast[0]

@@ -164,6 +164,8 @@ class Plan:
     """The rows of T-C.24 in the printed order."""
 
     def __attrs_post_init__(self) -> None:
+        if _plan_is_sound(self):
+            return
         problems = list(_plan_problems(self))
         if problems:
             raise InvalidPlanError(problems)
@@ -227,6 +229,62 @@ def _plan_series(plan: Plan) -> Iterator[tuple[str, YearMap[object]]]:
         yield f"{base}.budget.planned", budget_row.budget.planned  # type: ignore[misc]
         yield f"{base}.budget.realised", budget_row.budget.realised  # type: ignore[misc]
         yield f"{base}.stated_ratio", budget_row.stated_ratio  # type: ignore[misc]
+
+
+def _plan_is_sound(plan: Plan) -> bool:
+    """True when :func:`_plan_problems` has nothing to report; tested without building the
+    paths of the problems (False when unsure)."""
+    period = plan.period
+    low, high = period.baseline_year, period.last_year
+    activities: list[Activity] = []
+    pending = list(plan.programs)
+    while pending:
+        activity = pending.pop()
+        activities.append(activity)
+        pending.extend(activity.children)
+    indicators = [ind for goal in plan.goals for target in goal.targets
+                  for ind in target.indicators]
+    indicators.extend(key.indicator for key in plan.key_indicators)
+    indicators.extend(row.indicator for row in plan.service_performance)
+    series: list[YearMap[Any]] = []
+    for ind in indicators:
+        series.append(ind.planned)
+        series.append(ind.realised)
+    for activity in activities:
+        series.extend(ind.planned for ind in activity.indicators)
+        series.extend(ind.realised for ind in activity.indicators)
+        if activity.budget is not None:
+            series.append(activity.budget.planned)
+            series.append(activity.budget.realised)
+        indicators.extend(activity.indicators)
+    series.extend(row.stated_ratio for row in plan.service_performance)
+    if plan.total_budget is not None:
+        series.append(plan.total_budget.planned)
+        series.append(plan.total_budget.realised)
+    for budget_row in plan.budget_table:
+        series.extend((budget_row.budget.planned, budget_row.budget.realised,
+                       budget_row.stated_ratio))
+    for one in series:
+        if type(one) is not YearMap:
+            return False
+        first, last = one.first_year(), one.last_year()
+        # A YearMap's years are ints in ascending order.
+        if first is not None and (first < low or last is None or last > high):
+            return False
+    codes = [program.code for program in plan.programs]
+    if any(p.level is not Level.PROGRAM for p in plan.programs) or len(set(codes)) != len(codes):
+        return False
+    ids = [ind.id for ind in indicators if ind.id is not None]
+    known = set(ids)
+    if len(known) != len(ids) or any(link not in known for ind in indicators
+                                     for link in ind.links):
+        return False
+    numbers = [m.number for m in plan.missions]
+    if len(set(numbers)) != len(numbers):
+        return False
+    return not plan.missions or all(
+        goal.mission is None or goal.mission in numbers for goal in plan.goals
+    )
 
 
 def _plan_problems(plan: Plan) -> Iterator[Problem]:

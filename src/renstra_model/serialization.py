@@ -38,7 +38,10 @@ class _JSONValueError(ValueError):
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    result = {}
     for key, value in pairs:
         if key in result:
             raise _JSONValueError(Problem("", "json.duplicate_key", {"key": key}))

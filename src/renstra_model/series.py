@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final, Generic, TypeVar
+from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, ValuesView
+from typing import Any, Final, Generic, TypeVar, overload
 
 from .errors import InvalidPlanError, Problem, fail
 
 V = TypeVar("V")
+T = TypeVar("T")
 
 YEAR_MIN: Final = 1945
 YEAR_MAX: Final = 2200
@@ -22,7 +23,36 @@ def check_year(value: object) -> int:
     return value
 
 
-class YearMap(Mapping[int, V], Generic[V]):
+class _DictMapping(Mapping[int, V]):
+    """The Mapping methods the checks call in inner loops, answered by the dict that holds the
+    values (Mapping's own versions go through ``__getitem__`` and a try/except each)."""
+
+    __slots__ = ()
+    _data: dict[int, V]
+
+    def __contains__(self, year: object, /) -> bool:
+        return year in self._data
+
+    @overload
+    def get(self, year: int, /) -> V | None: ...
+
+    @overload
+    def get(self, year: int, /, default: V | T) -> V | T: ...
+
+    def get(self, year: int, /, default: object = None) -> object:
+        return self._data.get(year, default)
+
+    def keys(self) -> KeysView[int]:
+        return self._data.keys()
+
+    def values(self) -> ValuesView[V]:
+        return self._data.values()
+
+    def items(self) -> ItemsView[int, V]:
+        return self._data.items()
+
+
+class YearMap(_DictMapping[V], Generic[V]):
     """An immutable, hashable mapping from year to value, iterated in year order.
 
     A year missing from the map is a cell left empty in the document; a stated nil (``-``)
@@ -40,16 +70,24 @@ class YearMap(Mapping[int, V], Generic[V]):
 
     def __init__(self, data: Mapping[int, V] | None = None) -> None:
         items = dict(data or {})
-        problems: list[Problem] = []
+        # The common case first: every key a plain int within range; otherwise report every
+        # bad key with its path.
         for year in items:
-            try:
-                check_year(year)
-            except InvalidPlanError as exc:
-                problems.extend(p.under(f"[{year!r}]") for p in exc.problems)
-        if problems:
-            raise InvalidPlanError(problems)
-        self._data: dict[int, V] = dict(sorted(items.items()))
+            if type(year) is not int or not YEAR_MIN <= year <= YEAR_MAX:
+                _check_years(items)
+                break
+        self._data: dict[int, V] = _in_year_order(items)
         self._hash: int | None = None
+
+    @classmethod
+    def _of_checked(cls, items: dict[int, V]) -> YearMap[V]:
+        """A map of *items*, whose keys the caller has checked to be plain ints within
+        :data:`YEAR_MIN` … :data:`YEAR_MAX` (the loader does, as it reads them). *items* is
+        taken over, not copied."""
+        self = cls.__new__(cls)
+        self._data = _in_year_order(items)
+        self._hash = None
+        return self
 
     def __getitem__(self, year: int) -> V:
         return self._data[year]
@@ -93,6 +131,29 @@ class YearMap(Mapping[int, V], Generic[V]):
     def last_year(self) -> int | None:
         """The latest year present, or None when empty."""
         return next(reversed(self._data), None) if self._data else None
+
+
+def _check_years(items: Mapping[Any, object]) -> None:
+    """Raise one error naming every key of *items* that is not a plausible year."""
+    problems: list[Problem] = []
+    for year in items:
+        try:
+            check_year(year)
+        except InvalidPlanError as exc:
+            problems.extend(p.under(f"[{year!r}]") for p in exc.problems)
+    if problems:
+        raise InvalidPlanError(problems)
+
+
+def _in_year_order(items: dict[int, V]) -> dict[int, V]:
+    """*items* itself when its keys ascend already (plan files write years in order), else a
+    sorted copy."""
+    previous = -1
+    for year in items:
+        if year <= previous:
+            return dict(sorted(items.items()))
+        previous = year
+    return items
 
 
 def to_year_map(value: Mapping[int, Any] | None) -> YearMap[Any]:

@@ -9,6 +9,7 @@ A Renstra table cell is in one of three states, and the model keeps them apart:
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
@@ -59,6 +60,8 @@ def check_money(value: object) -> Decimal:
         raise fail("money.negative", value=str(value))
     if value > MAX_MONEY:
         raise fail("money.too_large", value=str(value), limit=str(MAX_MONEY))
+    if value == value.to_integral_value():
+        return value  # whole rupiah, most money: no place to check (and no tuple to build)
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -MONEY_PLACES and value != value.quantize(
         Decimal(1).scaleb(-MONEY_PLACES)
@@ -109,6 +112,24 @@ def check_number_cell(value: object) -> NumberCell:
     return NIL if value is NIL else check_number(value)
 
 
+@frozen
+class ValueCheck:
+    """What an attrs validator of the model runs: *check* on the value (not on None when
+    *optional*), or on each value of a year map (*each_year*). A loader may test the common
+    case itself and call the validator only where its test fails."""
+
+    check: Callable[[Any], object]
+    optional: bool = False
+    each_year: bool = False
+
+
+VALUE_CHECKS: weakref.WeakKeyDictionary[Callable[..., None], ValueCheck] = (
+    weakref.WeakKeyDictionary()
+)
+"""The validators made by :func:`_named` and by the helpers of ``_fields``, with what they
+run."""
+
+
 def _named(check: Callable[[Any], object]) -> Callable[[Any, Any, Any], None]:
     """An attrs validator running *check* on non-None values, naming the field in problems."""
 
@@ -120,6 +141,7 @@ def _named(check: Callable[[Any], object]) -> Callable[[Any, Any, Any], None]:
         except InvalidPlanError as exc:
             raise exc.under(attribute.name) from None
 
+    VALUE_CHECKS[validate] = ValueCheck(check, optional=True)
     return validate
 
 
@@ -179,6 +201,8 @@ class Quantity:
 
     def figures(self) -> tuple[Quantity, ...]:
         """Every figure the cell states: this one (without *also*) and the further ones."""
+        if not self.also:
+            return (self,)  # equal to the copy without *also*, and immutable
         return (Quantity(self.amount, self.unit, self.percent), *self.also)
 
     def __str__(self) -> str:
