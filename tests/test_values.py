@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
@@ -11,11 +11,12 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from checks import expect_only
-from renstra_model import NIL, InvalidPlanError, Nil, Quantity, YearMap
+from renstra_model import NIL, BudgetLine, Goal, InvalidPlanError, Nil, Quantity, Source, YearMap
 from renstra_model.series import YEAR_MAX, YEAR_MIN, check_year
 from renstra_model.values import (
     MAX_MONEY,
     MAX_NUMBER,
+    MAX_PLACES,
     MAX_TEXT,
     check_count,
     check_money,
@@ -99,6 +100,9 @@ def _expected_money_key(value: Decimal) -> str | None:
         return "money.negative"
     if value > MAX_MONEY:
         return "money.too_large"
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_PLACES:
+        return "number.places"  # an absurd exponent, even on a whole amount
     if 100 % Fraction(value).denominator:
         return "money.precision"
     return None
@@ -233,10 +237,7 @@ def test_quantity_text() -> None:
     ("kwargs", "path", "key"),
     [
         ({"amount": 1.5}, "amount", "number.type"),
-        pytest.param(
-            {"amount": None}, "amount", "number.type",
-            marks=pytest.mark.xfail(strict=True, reason="bug: Quantity(None) is accepted"),
-        ),
+        ({"amount": None}, "amount", "number.type"),
         ({"amount": "-"}, "amount", "number.type"),
         ({"amount": Decimal("NaN")}, "amount", "number.not_finite"),
         ({"amount": Decimal(1), "unit": ""}, "unit", "text.empty"),
@@ -315,3 +316,22 @@ def test_year_map_equals_its_mapping(data: Mapping[int, int]) -> None:
     assert hash(ym) == hash(YearMap(dict(data)))
     assert ym.first_year() == (min(data) if data else None)
     assert ym.last_year() == (max(data) if data else None)
+
+
+@pytest.mark.parametrize(
+    ("build", "path", "key"),
+    [
+        (lambda: Goal("g", targets=5), "targets", "structure.type"),  # type: ignore[arg-type]
+        (lambda: Goal("g", strategies="abc"), "strategies", "structure.type"),
+        (lambda: BudgetLine(planned=5), "planned", "structure.type"),  # type: ignore[arg-type]
+        (lambda: Quantity(Decimal("1E-99")), "amount", "number.places"),
+        (lambda: BudgetLine(planned={2022: Decimal("0E-99")}), "planned[2022]", "number.places"),
+        (lambda: Source("a\ud800", "r"), "table", "text.encoding"),
+    ],
+)
+def test_bad_containers_and_extreme_decimals_name_their_field(
+    build: Callable[[], object], path: str, key: str
+) -> None:
+    with pytest.raises(InvalidPlanError) as info:
+        build()
+    assert (path, key) in {(p.path, p.key) for p in info.value.problems}

@@ -67,7 +67,11 @@ def each_year(check: Check) -> Validator:
         else:
             return
         try:
-            value.validate(check)
+            if not isinstance(value, Mapping):
+                raise fail("structure.type", expected="a mapping of year to value",
+                           type=type(value).__name__)
+            series = value if isinstance(value, YearMap) else YearMap(value)
+            series.validate(check)
         except InvalidPlanError as exc:
             raise _under(attribute.name, exc) from None
 
@@ -94,6 +98,7 @@ def items_of(kind: type) -> Validator:
     """An attrs validator: the value is a tuple whose items are all *kind*."""
 
     def validate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        _sequence(attribute, value)
         for item in value:
             if not isinstance(item, kind):
                 break
@@ -116,12 +121,25 @@ def is_text(value: object) -> bool:
     """True for text :func:`~renstra_model.values.check_text` accepts (tested without a call
     and without copying the string: most fields of a plan are text)."""
     return (
-        type(value) is str and len(value) <= MAX_TEXT and value != "" and not value.isspace()
+        type(value) is str
+        and len(value) <= MAX_TEXT
+        and value != ""
+        and not value.isspace()
+        and (value.isascii() or utf8_encodable(value))
     )
+
+
+def utf8_encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def texts(_: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     """An attrs validator: a tuple of non-empty strings."""
+    _sequence(attribute, value)
     for item in value:
         if not is_text(item):
             break
@@ -160,7 +178,19 @@ def check_positive(value: object) -> int:
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    """attrs converter: any iterable (a list from the caller) to a tuple."""
-    if isinstance(value, (str, bytes, Mapping)):
-        raise fail("structure.type", expected="a sequence", type=type(value).__name__)
+    """attrs converter: any iterable (a list from the caller) to a tuple.
+
+    Anything else (text, a mapping, a number) passes through unchanged, for the field's
+    validator to refuse with the field's name in the problem's path."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        return value  # type: ignore[return-value]
     return tuple(value)
+
+
+def _sequence(attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple):
+        raise fail(
+            "structure.type", attribute.name, expected="a sequence", type=type(value).__name__
+        )

@@ -9,6 +9,7 @@ document is reported at once, each as "reason @ path".
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 import threading
 import types
@@ -20,7 +21,15 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
-from ._fields import TYPE_TESTS, TypeTest, check_positive, optional_text, text, to_tuple
+from ._fields import (
+    TYPE_TESTS,
+    TypeTest,
+    check_positive,
+    optional_text,
+    text,
+    to_tuple,
+    utf8_encodable,
+)
 from .codes import Code
 from .errors import InvalidPlanError, Problem, fail, join_path
 from .indicators import _quantity
@@ -64,13 +73,22 @@ def _type_name(value: object) -> str:
     }.get(type(value), type(value).__name__)
 
 
+DECIMAL_TEXT: Final = re.compile(r"-?[0-9]{1,40}(?:\.[0-9]{1,20})?", re.ASCII)
+"""A decimal string of a plan file: ASCII digits, an optional sign and fraction, no exponent,
+no underscores; at most 40 digits before the point and 20 after."""
+
+
 def _structure_decimal(value: object, _: type) -> Decimal:
     if not isinstance(value, str):
         raise fail("number.text", type=_type_name(value))
     text = value.strip()
+    if text in ("NaN", "Infinity", "-Infinity", "inf", "-inf", "nan"):
+        raise fail("number.not_finite", value=value)
+    if not DECIMAL_TEXT.fullmatch(text):
+        raise fail("number.syntax", value=value[:60])
     try:
         number = Decimal(text)
-    except InvalidOperation:
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
         raise fail("number.syntax", value=value) from None
     if not number.is_finite():
         raise fail("number.not_finite", value=value)
@@ -171,8 +189,13 @@ class _Structurer:
         for key, item in value.items():
             if not isinstance(key, str) or not key.isascii() or not key.isdigit():
                 problems.append(
-                    Problem(f"[{key!r}]", "year.type", {"type": f"key {key!r}"})
+                    Problem(f"[{key[:20]!r}]", "year.type", {"type": f"key {key[:20]!r}"})
                 )
+                continue
+            if len(key) > len(str(YEAR_MAX)):
+                problems.append(Problem(f"[{key[:20]!r}]", "year.range",
+                                        {"year": key[:20] + "…", "low": YEAR_MIN,
+                                         "high": YEAR_MAX}))
                 continue
             year = int(key)
             try:
@@ -383,6 +406,7 @@ class _FastStructurer:
             "of_checked": YearMap._of_checked,
             "YEAR_MIN": YEAR_MIN,
             "YEAR_MAX": YEAR_MAX,
+            "encodable": utf8_encodable,
             "code": self.code,
             "date": _structure_date,
             "MAX_TEXT": MAX_TEXT,
@@ -538,9 +562,10 @@ class _FastStructurer:
             return [f"{i}if type({source}) is not {tp.__name__}:", f"{i}    raise Unexpected",
                     f"{i}{target} = {source}"]
         if tp is Decimal:  # as _structure_decimal
-            return [f"{i}if type({source}) is not str:", f"{i}    raise Unexpected",
-                    f"{i}{target} = Decimal({source}.strip())",
-                    f"{i}if not {target}.is_finite():", f"{i}    raise Unexpected"]
+            text = self.bind("decimal_text", DECIMAL_TEXT.fullmatch)
+            return [f"{i}if type({source}) is not str or not {text}({source}.strip()):",
+                    f"{i}    raise Unexpected",
+                    f"{i}{target} = Decimal({source}.strip())"]
         if tp is Code:
             return [f"{i}{target} = code({source})"]
         if tp is dt.date:
@@ -579,7 +604,8 @@ class _FastStructurer:
                 f"{i}    raise Unexpected",
                 f"{i}{years} = {{}}",
                 f"{i}for {key}, {item} in {source}.items():",
-                f"{i}    if type({key}) is not str or not {key}.isascii() or not {key}.isdigit():",
+                f"{i}    if (type({key}) is not str or not {key}.isascii() or not {key}.isdigit()",
+                f"{i}            or len({key}) > 4):",
                 f"{i}        raise Unexpected",
                 f"{i}    {year} = int({key})",
                 f"{i}    if not YEAR_MIN <= {year} <= YEAR_MAX:",
@@ -591,7 +617,10 @@ class _FastStructurer:
         raise TypeError(f"unsupported type {tp}")
 
 
-_TEXT_TEST: Final = "type({v}) is str and len({v}) <= MAX_TEXT and {v} != '' and not {v}.isspace()"
+_TEXT_TEST: Final = (
+    "type({v}) is str and len({v}) <= MAX_TEXT and {v} != '' and not {v}.isspace()"
+    " and ({v}.isascii() or encodable({v}))"
+)
 _NUMBER_TEST: Final = (
     "type({v}) is Decimal and {v}.is_finite() and -MAX_NUMBER <= {v} <= MAX_NUMBER"
 )

@@ -55,6 +55,10 @@ CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
         "en": "{value} is too large (at most {limit} in absolute value)",
         "id": "{value} terlalu besar (paling besar {limit} secara mutlak)",
     },
+    "number.places": {
+        "en": "{value} has more than {limit} decimal places",
+        "id": "{value} memiliki lebih dari {limit} angka desimal",
+    },
     "count.type": {
         "en": "a count must be a whole number or \"-\", not {type}",
         "id": "jumlah harus bilangan bulat atau \"-\", bukan {type}",
@@ -90,6 +94,10 @@ CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
     "text.empty": {
         "en": "text must not be empty",
         "id": "teks tidak boleh kosong",
+    },
+    "text.encoding": {
+        "en": "text holds a character that cannot be written as UTF-8 (at {position})",
+        "id": "teks memuat karakter yang tidak dapat ditulis sebagai UTF-8 (pada {position})",
     },
     "text.too_long": {
         "en": "text of {length} characters is longer than {limit}",

@@ -63,6 +63,11 @@ def parse_json(text: str, source: str | None = None) -> Any:
             [Problem("", "json.syntax", {"line": exc.lineno, "column": exc.colno, "why": exc.msg})],
             source,
         ) from None
+    except ValueError as exc:  # an integer beyond the interpreter's digit limit
+        raise PlanFileError(
+            [Problem("", "json.syntax", {"line": "?", "column": "?", "why": str(exc)})],
+            source,
+        ) from None
     except RecursionError:
         depth = {"limit": sys.getrecursionlimit()}
         raise PlanFileError([Problem("", "json.depth", depth)], source) from None
@@ -79,7 +84,7 @@ def from_data(data: Any, source: str | None = None) -> Plan:
     if "format_version" not in body:
         raise InvalidPlanError([Problem("format_version", "structure.missing", {})], source)
     version = body.pop("format_version")
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if type(version) is not int or version != FORMAT_VERSION:
         raise InvalidPlanError(
             [Problem("format_version", "format.version",
                      {"found": version, "supported": FORMAT_VERSION})],

@@ -157,7 +157,17 @@ def _in_year_order(items: dict[int, V]) -> dict[int, V]:
 
 
 def to_year_map(value: Mapping[int, Any] | None) -> YearMap[Any]:
-    """attrs converter: any mapping (or None) to a :class:`YearMap`."""
+    """attrs converter: any mapping (or None) to a :class:`YearMap`.
+
+    A value that is not a mapping, or whose keys are not plausible years, passes through
+    unchanged, for the field's validator to refuse with the field's name in the path."""
     if isinstance(value, YearMap):
         return value
-    return YearMap(value)
+    if value is None:
+        return YearMap()
+    if not isinstance(value, Mapping):
+        return value
+    try:
+        return YearMap(value)
+    except InvalidPlanError:
+        return value  # type: ignore[return-value]

@@ -60,8 +60,10 @@ def check_money(value: object) -> Decimal:
         raise fail("money.negative", value=str(value))
     if value > MAX_MONEY:
         raise fail("money.too_large", value=str(value), limit=str(MAX_MONEY))
-    if value == value.to_integral_value():
-        return value  # whole rupiah, most money: no place to check (and no tuple to build)
+    exponent = value.as_tuple().exponent
+    if value == value.to_integral_value() and isinstance(exponent, int) and exponent >= 0:
+        return value  # whole rupiah, most money: no place to check
+    _check_places(value)
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -MONEY_PLACES and value != value.quantize(
         Decimal(1).scaleb(-MONEY_PLACES)
@@ -78,7 +80,18 @@ def check_number(value: object) -> Decimal:
         raise fail("number.not_finite", value=str(value))
     if abs(value) > MAX_NUMBER:
         raise fail("number.too_large", value=str(value), limit=str(MAX_NUMBER))
+    _check_places(value)
     return value
+
+
+MAX_PLACES: Final = 20
+"""The most decimal places any number of a plan may have."""
+
+
+def _check_places(value: Decimal) -> None:
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_PLACES:
+        raise fail("number.places", value=f"{value:.3E}", limit=MAX_PLACES)
 
 
 def check_count(value: object) -> int | Nil:
@@ -130,18 +143,21 @@ VALUE_CHECKS: weakref.WeakKeyDictionary[Callable[..., None], ValueCheck] = (
 run."""
 
 
-def _named(check: Callable[[Any], object]) -> Callable[[Any, Any, Any], None]:
-    """An attrs validator running *check* on non-None values, naming the field in problems."""
+def _named(
+    check: Callable[[Any], object], *, optional: bool = True
+) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator running *check* (on non-None values when *optional*), naming the
+    field in problems."""
 
     def validate(_: Any, attribute: Any, value: Any) -> None:
-        if value is None:
+        if optional and value is None:
             return
         try:
             check(value)
         except InvalidPlanError as exc:
             raise exc.under(attribute.name) from None
 
-    VALUE_CHECKS[validate] = ValueCheck(check, optional=True)
+    VALUE_CHECKS[validate] = ValueCheck(check, optional=optional)
     return validate
 
 
@@ -157,6 +173,11 @@ def check_text(value: object) -> str:
         raise fail("text.empty")
     if len(value) > MAX_TEXT:
         raise fail("text.too_long", length=len(value), limit=MAX_TEXT)
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise fail("text.encoding", position=exc.start) from None
     return value
 
 
@@ -187,7 +208,7 @@ class Quantity:
     '25325 KPM (72.18 %)'
     """
 
-    amount: Decimal | Nil = field(validator=_named(check_number_cell))
+    amount: Decimal | Nil = field(validator=_named(check_number_cell, optional=False))
     unit: str | None = field(default=None, validator=_named(check_text))
     percent: Decimal | None = field(default=None, validator=_named(check_number))
     """The percentage the cell states beside the amount, in percent (72.18 for 72,18 %)."""
