@@ -1828,16 +1828,6 @@ def _labels(plan: Plan) -> list[tuple[str, str]]:
     return labels
 
 
-def _sheet_title(number: str, used: set[str]) -> str:
-    name = "".join(ch for ch in number if ch not in "[]:*?/\\")[:31] or "Tabel"
-    candidate, k = name, 2
-    while candidate in used:
-        candidate = f"{name[:28]} {k}"
-        k += 1
-    used.add(candidate)
-    return candidate
-
-
 def write_workbook(plan: Plan, path: str | os.PathLike[str]) -> None:
     """Write *plan*'s standard tables to the workbook at *path*, one sheet a table
     (T-C.23 … T-C.27, 7.1, 2.1 … 2.4, as :mod:`renstra_model.tables` builds them), formatted
@@ -1853,13 +1843,14 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str]) -> None:
     so a name starting with ``=`` never becomes a formula.
     """
     openpyxl = _openpyxl()
+    from .render import sheet_name
     from .tables import build_all
 
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     used: set[str] = set()
     for table in build_all(plan):
-        sheet = workbook.create_sheet(_sheet_title(table.number, used))
+        sheet = workbook.create_sheet(sheet_name(table.number, used))
         labels = _labels(plan) if table.number == "T-C.27" else ()
         _SheetWriter(sheet, table, labels).write()
     target = Path(path)

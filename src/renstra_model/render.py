@@ -574,8 +574,10 @@ def _number_format(value: Decimal | int, kind: Kind) -> str:
     return pattern
 
 
-def _sheet_name(number: str, used: set[str]) -> str:
-    name = "".join(ch for ch in number if ch not in "[]:*?/\\")[:31] or "table"
+def sheet_name(number: str, used: set[str]) -> str:
+    """A worksheet name for table *number*: without the characters Excel forbids, at most 31
+    long, unique among *used* (which it joins)."""
+    name = "".join(ch for ch in number if ch not in "[]:*?/\\")[:31] or "Tabel"
     candidate, k = name, 2
     while candidate in used:
         candidate = f"{name[:28]} {k}"
@@ -607,7 +609,7 @@ def write_xlsx(
     book.remove(book.active)  # type: ignore[arg-type]
     used: set[str] = set()
     for table in chosen:
-        sheet = book.create_sheet(_sheet_name(table.number, used))
+        sheet = book.create_sheet(sheet_name(table.number, used))
         sheet.append([_caption(table)])
         sheet["A1"].font = Font(bold=True)
         layout = _tabular(table, values)
