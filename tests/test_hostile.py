@@ -15,7 +15,8 @@ summary``/``check``/``import``/``table``. Each input must give the library's own
   memory limit and a timeout.
 * Property tests (hypothesis): every profile of ``tests/conftest.py`` applies; the cheap
   tests run the profile's number of examples (10,000 each with ``HYPOTHESIS_PROFILE=full``),
-  the ones that write files a tenth or a twentieth of it.
+  the mutated plans half of it (hypothesis keeps every example's choices, about half a
+  megabyte for a plan), the ones that write files a tenth or a twentieth of it.
 
 Every call runs under a generous alarm (:data:`TIMEOUT`), to catch hangs, not to measure speed.
 """
@@ -133,10 +134,6 @@ def scaled(divisor: int) -> settings:
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                HealthCheck.function_scoped_fixture],
     )
-
-
-HEAVY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                       HealthCheck.data_too_large])
 
 
 def use(plan: Plan) -> None:
@@ -398,6 +395,7 @@ def test_a_sheet_a_million_rows_long(tmp_path: Path) -> None:
     ('<c r="H9" t="inlineStr"><is><t>NaN</t></is></c>', "number.syntax"),
     ('<c r="H9" t="inlineStr"><is><t>Infinity</t></is></c>', "number.syntax"),
     ('<c r="C9" t="inlineStr"><is><t>\ufeff1.06.02</t></is></c>', "code.syntax"),
+    ('<c r="XFD9" t="inlineStr"><is><t>far away</t></is></c>', "excel.too_wide"),
 ])
 def test_hostile_cells(tmp_path: Path, cell: str, key: str) -> None:
     path = raw_workbook(tmp_path / "cell.xlsx", tc27_rows(
@@ -533,7 +531,7 @@ def test_any_bytes_are_a_plan_or_an_error(data: bytes) -> None:
     assert isinstance(result, Plan | InvalidPlanError)
 
 
-@HEAVY
+@scaled(2)
 @given(mutated_plans())
 def test_mutated_plans_load_or_fail_with_a_path(data: Any) -> None:
     text = json.dumps(data)

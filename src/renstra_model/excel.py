@@ -1464,7 +1464,7 @@ def _scan_sheet(file: Path, part: str, sheet: str, source: str) -> dict[int, int
                     column += 1
                 filled = any(
                     child.tag.rpartition("}")[2] in ("v", "is", "f")
-                    and ((child.text or "").strip() or len(child))
+                    and "".join(child.itertext()).strip()
                     for child in element
                 )
                 if filled and row > MAX_ROWS:
