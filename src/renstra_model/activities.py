@@ -107,6 +107,12 @@ class Activity:
 
     def walk(self, path: str = "") -> Iterator[tuple[str, Activity]]:
         """This activity and every descendant, depth first, each with its path."""
-        yield path, self
-        for i, child in enumerate(self.children):
-            yield from child.walk(f"{path}.children[{i}]" if path else f"children[{i}]")
+        stack: list[tuple[str, Activity]] = [(path, self)]
+        pop, push = stack.pop, stack.extend
+        while stack:
+            here, activity = pop()
+            yield here, activity
+            children = activity.children
+            if children:
+                prefix = f"{here}.children[" if here else "children["
+                push((f"{prefix}{i}]", children[i]) for i in range(len(children) - 1, -1, -1))

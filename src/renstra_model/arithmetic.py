@@ -32,6 +32,9 @@ CONTEXT: Final = decimal.Context(
 intermediate results, and traps on invalid operations, division by zero and overflow (a
 calculator checks its inputs first, so a trap is a bug, never an answer)."""
 
+_HALF_UP: Final = CONTEXT.copy()
+_HALF_UP.rounding = ROUND_HALF_UP
+
 HUNDRED: Final = Decimal(100)
 ZERO: Final = Decimal(0)
 ONE: Final = Decimal(1)
@@ -102,10 +105,12 @@ def present(value: Result, places: int = 2) -> Decimal | None:
     """
     if isinstance(value, Undefined):
         return None
-    exponent = Decimal(1).scaleb(-places)
-    with decimal.localcontext(CONTEXT) as ctx:
-        ctx.rounding = ROUND_HALF_UP
-        return value.quantize(exponent)
+    exponent = _EXPONENTS[places] if 0 <= places < len(_EXPONENTS) else ONE.scaleb(-places)
+    return value.quantize(exponent, context=_HALF_UP)
+
+
+_EXPONENTS: Final = tuple(Decimal(1).scaleb(-places) for places in range(21))
+"""``1``, ``0.1`` … ``1E-20``: the exponents of :func:`present` (built once, not per call)."""
 
 
 Cell = Decimal | Nil | None

@@ -12,7 +12,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from .arithmetic import HUNDRED, ONE, ZERO, Cell, Reason, Result, Undefined, calculate, number_of
+from .arithmetic import (
+    CONTEXT,
+    HUNDRED,
+    ONE,
+    ZERO,
+    Cell,
+    Reason,
+    Result,
+    Undefined,
+    calculate,
+    number_of,
+)
 
 Series = Mapping[int, Cell]
 
@@ -34,7 +45,7 @@ def rate(base: Cell, value: Cell, *, year: int | None = None) -> Result:
         return Undefined(Reason.ZERO_BASE, year)
     if v != ZERO and (b < ZERO) != (v < ZERO):
         return Undefined(Reason.SIGN_CHANGE, year)
-    return calculate(lambda: (v - b) / abs(b) * HUNDRED)
+    return CONTEXT.multiply(CONTEXT.divide(CONTEXT.subtract(v, b), CONTEXT.abs(b)), HUNDRED)
 
 
 def _span(series: Series) -> range:
@@ -66,8 +77,10 @@ def mean_growth(series: Series) -> Result:
     for r in rates:
         if isinstance(r, Undefined):
             return r
-    defined = [r for r in rates if isinstance(r, Decimal)]
-    return calculate(lambda: sum(defined, ZERO) / len(defined))
+    total = ZERO
+    for r in rates:
+        total = CONTEXT.add(total, r)
+    return CONTEXT.divide(total, len(rates))
 
 
 def cagr(series: Series, start: int | None = None, end: int | None = None) -> Result:

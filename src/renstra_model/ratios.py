@@ -15,18 +15,20 @@ from typing import Final
 from attrs import frozen
 
 from .arithmetic import (
+    CONTEXT,
     HUNDRED,
     ZERO,
     Cell,
     Reason,
     Result,
     Undefined,
-    calculate,
     number_of,
     present,
 )
 from .indicators import Polarity
 from .messages import DEFAULT_LANG, Lang, render
+
+TWO: Final = Decimal(2)
 
 
 def capaian(
@@ -60,8 +62,8 @@ def capaian(
     if t == ZERO:
         return Undefined(Reason.ZERO_BASE, year)
     if polarity is Polarity.LOWER_IS_BETTER:
-        return calculate(lambda: (2 - r / t) * HUNDRED)
-    return calculate(lambda: r / t * HUNDRED)
+        return CONTEXT.multiply(CONTEXT.subtract(TWO, CONTEXT.divide(r, t)), HUNDRED)
+    return CONTEXT.multiply(CONTEXT.divide(r, t), HUNDRED)
 
 
 class Predikat(Enum):
@@ -128,13 +130,13 @@ def share(count: Cell, denominator: Cell, *, year: int | None = None) -> Result:
         return d
     if d == ZERO:
         return Undefined(Reason.ZERO_BASE, year)
-    return calculate(lambda: c / d * HUNDRED)
+    return CONTEXT.multiply(CONTEXT.divide(c, d), HUNDRED)
 
 
 def places(stated: Decimal) -> int:
     """How many decimal places a stated number shows (``Decimal("72.18")`` → 2)."""
     exponent = stated.as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def agrees(stated: Decimal, computed: Result) -> bool:

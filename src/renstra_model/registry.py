@@ -16,6 +16,7 @@ from attrs import field, frozen
 from .findings import Finding, Location, Severity
 from .messages import DEFAULT_LANG, Lang
 from .plan import Plan
+from .rulekit import PlanIndex
 
 if TYPE_CHECKING:
     from .nomenclature import Nomenclature
@@ -53,10 +54,16 @@ class Text:
 
 @frozen
 class Context:
-    """What a rule sees: the plan, and the nomenclature when the user gave one."""
+    """What a rule sees: the plan, the nomenclature when the user gave one, and the
+    :class:`~renstra_model.rulekit.PlanIndex` of the plan that the rules of one check share."""
 
     plan: Plan
     nomenclature: Nomenclature | None = None
+    index: PlanIndex = field(init=False, eq=False, repr=False)
+
+    @index.default
+    def _index(self) -> PlanIndex:
+        return PlanIndex(self.plan)
 
 
 @frozen

@@ -1,15 +1,19 @@
-"""Helpers the rule modules share: where things are in a plan, and values as message text."""
+"""Helpers the rule modules share: where things are in a plan (and :class:`PlanIndex`, what
+several rules need of one plan, computed once per check), and values as message text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import decimal
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from functools import cached_property
+from typing import Literal
 
 from attrs import frozen
 
 from .activities import Activity
-from .arithmetic import Result, Undefined, present
-from .codes import Code
+from .arithmetic import CONTEXT, ZERO, Result, Undefined, present
+from .codes import Code, Level
 from .findings import Location
 from .indicators import Indicator
 from .plan import Plan
@@ -73,8 +77,11 @@ class IndicatorSite:
         return Location(self.table, self.code, year, self.path, None if self.code else self.row)
 
 
-def indicator_sites(plan: Plan) -> Iterator[IndicatorSite]:
-    """Every indicator of *plan* with its site, in the order of :meth:`Plan.indicators`."""
+def indicator_sites(
+    plan: Plan, activities: Iterable[tuple[str, Activity]] | None = None
+) -> Iterator[IndicatorSite]:
+    """Every indicator of *plan* with its site, in the order of :meth:`Plan.indicators`
+    (*activities*: the plan's activities with their paths, where the caller has them)."""
 
     def source_of(ind: Indicator, default: str) -> tuple[str | None, str | None]:
         if ind.source is None:
@@ -103,11 +110,112 @@ def indicator_sites(plan: Plan) -> Iterator[IndicatorSite]:
             row or str(perf.number),
             goal=perf.nspk_target or perf.ikk_target or perf.other_target,
         )
-    for path, activity in plan.activities():
+    for path, activity in plan.activities() if activities is None else activities:
         for k, ind in enumerate(activity.indicators):
             yield IndicatorSite(
                 f"{path}.indicators[{k}]", ind, table_of(activity), activity.code, None, activity
             )
+
+
+Field = Literal["planned", "realised"]
+
+
+class PlanIndex:
+    """What several rules need of one plan, computed on first use and kept for the rest of the
+    check: the activities with their paths, the indicator sites, and the roll-up of every
+    activity's money. The plan is immutable, so these never go stale.
+
+    >>> from renstra_model.examples import ttu_dinsos
+    >>> index = PlanIndex(ttu_dinsos())
+    >>> len(index.activities), len(index.sites)
+    (71, 142)
+    >>> index.rollup(index.activities[0][1])[2022]
+    Decimal('4847753572')
+    """
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+
+    @cached_property
+    def activities(self) -> tuple[tuple[str, Activity], ...]:
+        """Every activity of the tree with its path, depth first (:meth:`Plan.activities`)."""
+        return tuple(self.plan.activities())
+
+    @cached_property
+    def sub_kegiatan(self) -> tuple[tuple[str, Activity], ...]:
+        """The sub kegiatan of the tree with their paths, in tree order."""
+        sub = Level.SUB_KEGIATAN
+        return tuple(pair for pair in self.activities if pair[1].level is sub)
+
+    @cached_property
+    def sites(self) -> tuple[IndicatorSite, ...]:
+        """Every indicator with its site (:func:`indicator_sites`)."""
+        return tuple(indicator_sites(self.plan, self.activities))
+
+    @cached_property
+    def years(self) -> frozenset[int]:
+        """The years of the plan's period."""
+        return frozenset(self.plan.period.years)
+
+    def rollup(self, activity: Activity, field: Field = "planned") -> Mapping[int, Decimal]:
+        """The roll-up of *activity*'s money (:func:`~renstra_model.rollups.rollup`), for an
+        activity of this plan's tree."""
+        rolled = self._planned if field == "planned" else self._realised
+        return rolled[id(activity)]
+
+    def children_sum(self, activity: Activity, field: Field = "planned") -> dict[int, Decimal]:
+        """The sum of *activity*'s direct children
+        (:func:`~renstra_model.rollups.children_sum`)."""
+        rolled = self._planned if field == "planned" else self._realised
+        totals: dict[int, Decimal] = {}
+        with decimal.localcontext(CONTEXT):
+            for child in activity.children:
+                own = _stated(child, field)
+                below = rolled[id(child)]
+                for year in {*own, *below}:
+                    cell = own.get(year, below.get(year, ZERO))
+                    amount = cell if type(cell) is Decimal else ZERO
+                    totals[year] = totals.get(year, ZERO) + amount
+        return dict(sorted(totals.items()))
+
+    @cached_property
+    def _planned(self) -> dict[int, dict[int, Decimal]]:
+        return self._rollups("planned")
+
+    @cached_property
+    def _realised(self) -> dict[int, dict[int, Decimal]]:
+        return self._rollups("realised")
+
+    def _rollups(self, field: Field) -> dict[int, dict[int, Decimal]]:
+        """Every activity's roll-up by ``id``, computed leaves first in one pass."""
+        rolled: dict[int, dict[int, Decimal]] = {}
+
+        def visit(activity: Activity) -> dict[int, Decimal]:
+            totals: dict[int, Decimal] = {}
+            if activity.children:
+                for child in activity.children:
+                    for year, amount in visit(child).items():
+                        totals[year] = totals.get(year, ZERO) + amount
+            else:
+                for year, cell in _stated(activity, field).items():
+                    totals[year] = totals.get(year, ZERO) + (
+                        cell if type(cell) is Decimal else ZERO
+                    )
+            result = dict(sorted(totals.items()))
+            rolled[id(activity)] = result
+            return result
+
+        with decimal.localcontext(CONTEXT):
+            for program in self.plan.programs:
+                visit(program)
+        return rolled
+
+
+def _stated(activity: Activity, field: Field) -> Mapping[int, Decimal | Nil]:
+    budget = activity.budget
+    if budget is None:
+        return {}
+    return budget.planned if field == "planned" else budget.realised
 
 
 def same_unit(a: str, b: str) -> bool:

@@ -20,7 +20,6 @@ from .rulekit import (
     amount,
     cell,
     computed,
-    indicator_sites,
     same_unit,
 )
 from .values import Nil, Quantity
@@ -63,7 +62,7 @@ def _percent_sites(context: Context) -> Iterator[
     tuple[IndicatorSite, Quantity, dict[int, Decimal], dict[int, Decimal | None], int | None]
 ]:
     period = context.plan.period
-    for site in indicator_sites(context.plan):
+    for site in context.index.sites:
         base = denominator_of(site.indicator, site.goal)
         if base is None:
             continue
@@ -182,7 +181,7 @@ def _fits(ind: Indicator, years: tuple[int, ...], stated: Decimal) -> list[str]:
 
 def _end_sites(context: Context) -> Iterator[tuple[IndicatorSite, Decimal, Decimal]]:
     years = context.plan.period.years
-    for site in indicator_sites(context.plan):
+    for site in context.index.sites:
         ind = site.indicator
         if ind.end_of_period is None or ind.aggregation in (None, Aggregation.STATED):
             continue
@@ -290,7 +289,7 @@ def _units(ind: Indicator) -> set[str]:
 
 def _linked(context: Context) -> Iterator[tuple[IndicatorSite, IndicatorSite, str]]:
     """Every link of the plan: the linking indicator's site, the linked one's, and the id."""
-    sites = {s.indicator.id: s for s in indicator_sites(context.plan) if s.indicator.id}
+    sites = {s.indicator.id: s for s in context.index.sites if s.indicator.id}
     for site in sites.values():
         for link in site.indicator.links:
             other = sites.get(link)
@@ -393,7 +392,7 @@ def linked_units_differ(context: Context) -> Iterator[Found]:
 )
 def missing_indicator(context: Context) -> Iterator[Found]:
     """Sub kegiatan without indicators, and indicators without a name."""
-    for path, activity in context.plan.activities():
+    for path, activity in context.index.activities:
         if activity.level is not Level.SUB_KEGIATAN:
             continue
         params = {"level": "sub kegiatan", "level_id": "sub kegiatan", "code": str(activity.code)}
@@ -428,8 +427,7 @@ def missing_indicator(context: Context) -> Iterator[Found]:
 )
 def missing_unit(context: Context) -> Iterator[Found]:
     """Cells without a unit in indicators whose other cells state one."""
-    plan = context.plan
-    for site in indicator_sites(plan):
+    for site in context.index.sites:
         ind = site.indicator
         units = _units(ind)
         if not units:
@@ -463,14 +461,12 @@ def missing_unit(context: Context) -> Iterator[Found]:
 )
 def missing_subtotal(context: Context) -> Iterator[Found]:
     """Programs and kegiatan whose children have money in years they state nothing for."""
-    from .rollups import rollup
-
     plan = context.plan
-    for path, activity in plan.activities():
+    for path, activity in context.index.activities:
         if not activity.children:
             continue
         stated = activity.budget.planned if activity.budget else {}
-        rolled = rollup(activity)
+        rolled = context.index.rollup(activity)
         years = [y for y in plan.period.years if y not in stated and rolled.get(y, 0) > 0]
         if years:
             yield Found(activity_location(activity, path), {
@@ -498,7 +494,7 @@ def missing_subtotal(context: Context) -> Iterator[Found]:
 def missing_indicator_value(context: Context) -> Iterator[Found]:
     """Indicators of T-C.27 and Table 7.1 with an empty baseline, year or end of period."""
     plan = context.plan
-    for site in indicator_sites(plan):
+    for site in context.index.sites:
         if site.table not in ("T-C.27", "7.1") or (site.activity is not None and (
             site.activity.level is not Level.SUB_KEGIATAN
         )):
@@ -530,7 +526,7 @@ def missing_indicator_value(context: Context) -> Iterator[Found]:
 )
 def missing_location(context: Context) -> Iterator[Found]:
     """Sub kegiatan of the tree without a location."""
-    for path, activity in context.plan.activities():
+    for path, activity in context.index.activities:
         if activity.level is Level.SUB_KEGIATAN and activity.location is None:
             yield Found(activity_location(activity, path), {"code": activity.code.printed()})
 
@@ -554,7 +550,7 @@ def missing_location(context: Context) -> Iterator[Found]:
 )
 def missing_aggregation(context: Context) -> Iterator[Found]:
     """Indicators with an end of period or yearly values but no aggregation kind."""
-    for site in indicator_sites(context.plan):
+    for site in context.index.sites:
         ind = site.indicator
         if ind.aggregation is None and (ind.planned or ind.end_of_period is not None):
             yield Found(site.location(), {"name": ind.name or ind.id or "?"})

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from .arithmetic import Result, Undefined
-from .budget import BudgetLine
+from .budget import BudgetLine, BudgetRow
 from .codes import Level
 from .findings import Location, Severity
 from .growth import cagr, last_step_growth, mean_growth
@@ -18,7 +18,6 @@ from .rulekit import (
     activity_location,
     amount,
     computed,
-    indicator_sites,
     is_nil_or_zero,
     is_positive,
     money_positive,
@@ -47,7 +46,7 @@ def _money_cells(context: Context) -> Iterator[tuple[Location, MoneyCell]]:
                 line.planned_total,
             )
 
-    for path, activity in plan.activities():
+    for path, activity in context.index.activities:
         budget = activity.budget
         if budget is None:
             continue
@@ -114,7 +113,7 @@ def not_whole_rupiah(context: Context) -> Iterator[Found]:
 def target_without_funding(context: Context) -> Iterator[Found]:
     """Sub kegiatan with a positive target in a year whose pagu is nil, empty or zero."""
     plan = context.plan
-    for path, activity in plan.activities():
+    for path, activity in context.index.activities:
         if activity.level is not Level.SUB_KEGIATAN or not activity.indicators:
             continue
         planned = activity.budget.planned if activity.budget else {}
@@ -150,7 +149,7 @@ def target_without_funding(context: Context) -> Iterator[Found]:
 def funding_without_target(context: Context) -> Iterator[Found]:
     """Sub kegiatan with money in a year where no indicator has a positive target."""
     plan = context.plan
-    for path, activity in plan.activities():
+    for path, activity in context.index.activities:
         if activity.level is not Level.SUB_KEGIATAN or not activity.indicators:
             continue
         if activity.budget is None:
@@ -347,29 +346,29 @@ def growth_column_is_last_step(context: Context) -> Iterator[Found]:
     """One finding per T-C.24 growth column whose rows state the last step's growth."""
     plan = context.plan
     for column, label in _COLUMNS:
-        hits: list[tuple[int, str, Decimal, Result, Result]] = []
-        for k, row in enumerate(plan.budget_table):
-            series: Mapping[int, MoneyCell] = getattr(row.budget, column)
+        hits: list[tuple[BudgetRow, Decimal, Result]] = []
+        for row in plan.budget_table:
             stated = getattr(row, f"stated_growth_{column}")
             if not isinstance(stated, Decimal):
                 continue
+            series: Mapping[int, MoneyCell] = getattr(row.budget, column)
             mean = mean_growth(series)
             if _growth_agrees(stated, mean):
                 continue
             if _growth_agrees(stated, last_step_growth(series)):
-                hits.append((k, row.label, stated, mean, cagr(series)))
+                hits.append((row, stated, mean))
         if len(hits) >= 2:
-            k, first, stated, mean, rate = hits[0]
+            first, stated, mean = hits[0]
             yield Found(
                 Location("T-C.24", None, None, f"budget_table[*].stated_growth_{column}", label),
                 {
                     "column": label,
                     "count": len(hits),
-                    "row": first,
+                    "row": first.label,
                     "stated": amount(stated),
                     "mean": computed(mean),
-                    "cagr": computed(rate),
-                    "rows": [h[1] for h in hits],
+                    "cagr": computed(cagr(getattr(first.budget, column))),
+                    "rows": [h[0].label for h in hits],
                 },
             )
 
@@ -405,8 +404,16 @@ def growth_matches_nothing(context: Context) -> Iterator[Found]:
             stated = getattr(row, f"stated_growth_{column}")
             if stated is None:
                 continue
-            mean, rate, last = mean_growth(series), cagr(series), last_step_growth(series)
-            if any(_growth_agrees(stated, v) for v in (mean, rate, last)):
+            # The cheap statistics first: the CAGR (a fractional power) only when neither
+            # the mean nor the last step reproduces the stated figure.
+            mean = mean_growth(series)
+            if _growth_agrees(stated, mean):
+                continue
+            last = last_step_growth(series)
+            if _growth_agrees(stated, last):
+                continue
+            rate = cagr(series)
+            if _growth_agrees(stated, rate):
                 continue
             yield Found(
                 Location("T-C.24", row.code, None,
@@ -460,10 +467,10 @@ def future_realisation(context: Context) -> Iterator[Found]:
             seen.update(years)
             rows.append(row)
 
-    for site in indicator_sites(plan):
+    for site in context.index.sites:
         years = [y for y in site.indicator.realised if y >= adopted.year]
         note(site.table or "?", site.row or str(site.code), years)
-    for path, activity in plan.activities():
+    for path, activity in context.index.activities:
         if activity.budget is not None:
             years = [y for y in activity.budget.realised if y >= adopted.year]
             note(activity_location(activity, path).table or "T-C.27", str(activity.code), years)

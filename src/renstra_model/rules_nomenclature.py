@@ -87,7 +87,7 @@ def code_not_in_nomenclature(context: Context) -> Iterator[Found]:
     nomenclature = context.nomenclature
     if nomenclature is None:  # the registry runs these rules only with one
         return
-    for path, activity in context.plan.activities():
+    for path, activity in context.index.activities:
         if activity.code not in nomenclature:
             yield Found(
                 activity_location(activity, path),
@@ -154,7 +154,7 @@ def activity_name_differs(context: Context) -> Iterator[Found]:
     if nomenclature is None:  # the registry runs these rules only with one
         return
     plan = context.plan
-    for path, activity in plan.activities():
+    for path, activity in context.index.activities:
         official = _differs(nomenclature, activity.code, activity.name)
         if official is None or _covered_by_tc24(plan, activity):
             continue
@@ -245,7 +245,7 @@ def special_autonomy_kegiatan(context: Context) -> Iterator[Found]:
     organisation = context.plan.organisation
     if organisation.province and is_special_region(organisation.province):
         return
-    for path, activity in context.plan.activities():
+    for path, activity in context.index.activities:
         if activity.level is not Level.KEGIATAN:
             continue
         digit = special_autonomy_digit(activity.code)

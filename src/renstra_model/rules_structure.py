@@ -13,7 +13,7 @@ from .codes import Code, Level
 from .findings import Location, Severity
 from .nomenclature import normalise_name
 from .registry import Context, Found, Text, rule
-from .rollups import Field, add, children_sum, rollup
+from .rollups import Field, add
 from .rulekit import activity_location, amount
 from .values import MoneyCell
 
@@ -78,7 +78,7 @@ def subtotal_mismatch(context: Context) -> Iterator[Found]:
     """Activities whose stated yearly money differs from the sum of their children, and the
     T-C.27 total row against the sum of the programs."""
     plan = context.plan
-    for path, activity in plan.activities():
+    for path, activity in context.index.activities:
         if not activity.children or activity.budget is None:
             continue
         fields: tuple[tuple[Field, Mapping[int, MoneyCell]], ...] = (
@@ -86,7 +86,7 @@ def subtotal_mismatch(context: Context) -> Iterator[Found]:
             ("realised", activity.budget.realised),
         )
         for field, series in fields:
-            sums = children_sum(activity, field)
+            sums = context.index.children_sum(activity, field)
             for year, stated in series.items():
                 if year not in sums:
                     continue
@@ -96,7 +96,7 @@ def subtotal_mismatch(context: Context) -> Iterator[Found]:
                 )
     total = plan.total_budget
     if total is not None:
-        sums = add(rollup(p, "planned") for p in plan.programs)
+        sums = add(context.index.rollup(p, "planned") for p in plan.programs)
         for year, stated in total.planned.items():
             if year in sums:
                 yield from _compare(
@@ -130,7 +130,7 @@ def period_total_mismatch(context: Context) -> Iterator[Found]:
     lines = [
         (activity.budget, activity_location(activity, path), f"{path}.budget.planned_total",
          f"{activity.level.label} Rp")
-        for path, activity in plan.activities()
+        for path, activity in context.index.activities
         if activity.budget is not None
     ]
     if plan.total_budget is not None:
@@ -219,7 +219,7 @@ def code_outside_bidang(context: Context) -> Iterator[Found]:
     own = set(plan.organisation.bidang_urusan)
     if not own:
         return
-    for path, activity in plan.activities():
+    for path, activity in context.index.activities:
         if len(activity.code.segments) < 2:
             continue
         bidang = activity.code.at_level(Level.BIDANG_URUSAN)
@@ -298,7 +298,7 @@ def generic_code(context: Context) -> Iterator[Found]:
     plan = context.plan
     own = plan.organisation.bidang_urusan
     example_prefix = str(own[0]) if own else "1.06"
-    for path, activity in plan.activities():
+    for path, activity in context.index.activities:
         if activity.code.segments[0] == "X":
             specific = ".".join([example_prefix, *activity.code.segments[2:]])
             yield Found(activity_location(activity, path),
@@ -341,7 +341,7 @@ def name_differs_between_tables(context: Context) -> Iterator[Found]:
     for k, row in enumerate(plan.budget_table):
         if row.code is not None:
             labels.setdefault(row.code, []).append((k, row))
-    for path, activity in plan.activities():
+    for path, activity in context.index.activities:
         for _k, row in labels.get(activity.code, []):
             if _same_table(activity, row):
                 continue
