@@ -9,7 +9,7 @@ rule's id, family and severity. Rules never raise for a defect of the plan: defe
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from attrs import field, frozen
 
@@ -20,6 +20,8 @@ from .rulekit import PlanIndex
 
 if TYPE_CHECKING:
     from .nomenclature import Nomenclature
+
+T = TypeVar("T")
 
 FAMILIES: Final = (
     "hierarchy-sum",
@@ -60,10 +62,22 @@ class Context:
     plan: Plan
     nomenclature: Nomenclature | None = None
     index: PlanIndex = field(init=False, eq=False, repr=False)
+    _shared: dict[Callable[[Context], Any], Any] = field(
+        init=False, eq=False, repr=False, factory=dict
+    )
 
     @index.default
     def _index(self) -> PlanIndex:
         return PlanIndex(self.plan)
+
+    def shared(self, compute: Callable[[Context], T]) -> T:
+        """``compute(self)``, computed once per context: what several rules derive alike
+        (the plan and the nomenclature do not change during a check)."""
+        try:
+            found: T = self._shared[compute]
+        except KeyError:
+            found = self._shared[compute] = compute(self)
+        return found
 
 
 @frozen

@@ -153,8 +153,13 @@ class PlanIndex:
         return tuple(indicator_sites(self.plan, self.activities))
 
     @cached_property
-    def years(self) -> frozenset[int]:
-        """The years of the plan's period."""
+    def years(self) -> tuple[int, ...]:
+        """The years of the plan's period, first to last."""
+        return self.plan.period.years
+
+    @cached_property
+    def year_set(self) -> frozenset[int]:
+        """The years of the plan's period, for membership tests."""
         return frozenset(self.plan.period.years)
 
     def rollup(self, activity: Activity, field: Field = "planned") -> Mapping[int, Decimal]:

@@ -30,10 +30,13 @@ from .values import Nil, Quantity
 def denominator_of(indicator: Indicator, goal: Quantity | None = None) -> Quantity | None:
     """The figure a percentage of *indicator* is a share of: the cell stated at 100 % — the
     end of period (or the row's *goal*) first, then the baseline, then the latest year."""
-    candidates = [indicator.end_of_period, goal, indicator.baseline,
-                  *reversed(list(indicator.planned.values()))]
-    for q in candidates:
-        if q is not None and q.percent == HUNDRED and isinstance(q.amount, Decimal):
+    for q in (indicator.end_of_period, goal, indicator.baseline):
+        if q is not None and q.percent is not None and q.percent == HUNDRED and isinstance(
+            q.amount, Decimal
+        ):
+            return q
+    for q in reversed(indicator.planned.values()):
+        if q.percent is not None and q.percent == HUNDRED and isinstance(q.amount, Decimal):
             return q
     return None
 
@@ -58,10 +61,16 @@ def _percent_cells(site: IndicatorSite, baseline_year: int, last_year: int) -> t
     return stated, counts
 
 
-def _percent_sites(context: Context) -> Iterator[
-    tuple[IndicatorSite, Quantity, dict[int, Decimal], dict[int, Decimal | None], int | None]
-]:
+_PercentSite = tuple[
+    IndicatorSite, Quantity, dict[int, Decimal], dict[int, Decimal | None], int | None
+]
+
+
+def _percent_sites(context: Context) -> list[_PercentSite]:
+    """The indicators with a denominator: site, denominator, stated percentages, counts, and
+    the shift that explains the percentages (shared by RS201 and RS202)."""
     period = context.plan.period
+    found: list[_PercentSite] = []
     for site in context.index.sites:
         base = denominator_of(site.indicator, site.goal)
         if base is None:
@@ -70,7 +79,8 @@ def _percent_sites(context: Context) -> Iterator[
         shift = find_shift(stated, counts, base.amount)
         if shift is None:
             shift = find_shift(stated, counts, base.amount, tolerate=1)
-        yield site, base, stated, counts, shift
+        found.append((site, base, stated, counts, shift))
+    return found
 
 
 def _explained(year: int, stated: Decimal, counts: dict[int, Decimal | None],
@@ -104,7 +114,7 @@ def _explained(year: int, stated: Decimal, counts: dict[int, Decimal | None],
 def percentage_mismatch(context: Context) -> Iterator[Found]:
     """Cells whose stated percentage is not count / denominator — except in series that a
     shift explains (RS202 reports those once)."""
-    for site, base, stated, counts, shift in _percent_sites(context):
+    for site, base, stated, counts, shift in context.shared(_percent_sites):
         denominator = base.amount
         checks = [c for c in check_percentages(stated, counts, denominator) if not c.agrees]
         for check in checks:
@@ -151,7 +161,7 @@ def percentage_mismatch(context: Context) -> Iterator[Found]:
 )
 def shifted_percentages(context: Context) -> Iterator[Found]:
     """One diagnosis per indicator whose percentages fit count / denominator shifted."""
-    for site, base, stated, counts, shift in _percent_sites(context):
+    for site, base, stated, counts, shift in context.shared(_percent_sites):
         if shift is None:
             continue
         wrong = [
@@ -179,8 +189,11 @@ def _fits(ind: Indicator, years: tuple[int, ...], stated: Decimal) -> list[str]:
     return [k.value for k in kinds if end_of_period(ind, years, k) == stated]
 
 
-def _end_sites(context: Context) -> Iterator[tuple[IndicatorSite, Decimal, Decimal]]:
-    years = context.plan.period.years
+def _end_sites(context: Context) -> list[tuple[IndicatorSite, Decimal, Decimal]]:
+    """The indicators whose stated end of period an aggregation can be compared with: site,
+    stated and computed value (shared by RS211 and RS212)."""
+    years = context.index.years
+    found: list[tuple[IndicatorSite, Decimal, Decimal]] = []
     for site in context.index.sites:
         ind = site.indicator
         if ind.end_of_period is None or ind.aggregation in (None, Aggregation.STATED):
@@ -190,7 +203,8 @@ def _end_sites(context: Context) -> Iterator[tuple[IndicatorSite, Decimal, Decim
         value = end_of_period(ind, years)
         if isinstance(value, Undefined):
             continue
-        yield site, ind.end_of_period.amount, value
+        found.append((site, ind.end_of_period.amount, value))
+    return found
 
 
 @rule(
@@ -216,8 +230,8 @@ def _end_sites(context: Context) -> Iterator[tuple[IndicatorSite, Decimal, Decim
 )
 def end_follows_other_kind(context: Context) -> Iterator[Found]:
     """Stated end-of-period values that another aggregation reproduces."""
-    years = context.plan.period.years
-    for site, stated, value in _end_sites(context):
+    years = context.index.years
+    for site, stated, value in context.shared(_end_sites):
         if value == stated:
             continue
         fits = _fits(site.indicator, years, stated)
@@ -250,8 +264,8 @@ def end_follows_other_kind(context: Context) -> Iterator[Found]:
 )
 def end_fits_nothing(context: Context) -> Iterator[Found]:
     """Stated end-of-period values that neither sum, last nor max reproduces."""
-    years = context.plan.period.years
-    for site, stated, value in _end_sites(context):
+    years = context.index.years
+    for site, stated, value in context.shared(_end_sites):
         if value == stated or _fits(site.indicator, years, stated):
             continue
         ind = site.indicator
@@ -287,14 +301,16 @@ def _units(ind: Indicator) -> set[str]:
     }
 
 
-def _linked(context: Context) -> Iterator[tuple[IndicatorSite, IndicatorSite, str]]:
-    """Every link of the plan: the linking indicator's site, the linked one's, and the id."""
+def _linked(context: Context) -> list[tuple[IndicatorSite, IndicatorSite, str]]:
+    """Every link of the plan: the linking indicator's site, the linked one's, and the id
+    (shared by RS221 and RS222)."""
     sites = {s.indicator.id: s for s in context.index.sites if s.indicator.id}
-    for site in sites.values():
-        for link in site.indicator.links:
-            other = sites.get(link)
-            if other is not None:
-                yield site, other, link
+    return [
+        (site, other, link)
+        for site in sites.values()
+        for link in site.indicator.links
+        if (other := sites.get(link)) is not None
+    ]
 
 
 def _units_agree(a: set[str], b: set[str]) -> bool:
@@ -323,7 +339,7 @@ def _units_agree(a: set[str], b: set[str]) -> bool:
 )
 def linked_values_differ(context: Context) -> Iterator[Found]:
     """Linked indicators whose baseline, yearly values or end of period disagree."""
-    for site, other, link in _linked(context):
+    for site, other, link in context.shared(_linked):
         a, b = site.indicator, other.indicator
         pairs: list[tuple[str, int | None, Quantity | None, Quantity | None]] = [
             ("baseline", None, a.baseline, b.baseline),
@@ -361,7 +377,7 @@ def linked_values_differ(context: Context) -> Iterator[Found]:
 )
 def linked_units_differ(context: Context) -> Iterator[Found]:
     """Linked indicators whose cells use disjoint units."""
-    for site, other, link in _linked(context):
+    for site, other, link in context.shared(_linked):
         ua, ub = _units(site.indicator), _units(other.indicator)
         if ua and ub and not _units_agree(ua, ub):
             yield Found(site.location(), {

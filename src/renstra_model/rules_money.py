@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from .arithmetic import Result, Undefined
 from .budget import BudgetLine, BudgetRow
-from .codes import Level
 from .findings import Location, Severity
 from .growth import cagr, last_step_growth, mean_growth
 from .ratios import agrees, places, realisation_ratio
@@ -28,24 +27,9 @@ from .values import MoneyCell, Nil
 # -- whole-rupiah -----------------------------------------------------------------------------
 
 
-def _money_cells(context: Context) -> Iterator[tuple[Location, MoneyCell]]:
+def _budget_lines(context: Context) -> Iterator[tuple[BudgetLine, Location, str]]:
+    """Every budget line of the plan with the location of its row and its path."""
     plan = context.plan
-
-    def line_cells(
-        line: BudgetLine, base: Location, path: str
-    ) -> Iterator[tuple[Location, MoneyCell]]:
-        for name, series in (("planned", line.planned), ("realised", line.realised)):
-            for year, value in series.items():
-                yield (
-                    Location(base.table, base.code, year, f"{path}.{name}[{year}]", base.row),
-                    value,
-                )
-        if line.planned_total is not None:
-            yield (
-                Location(base.table, base.code, None, f"{path}.planned_total", base.row),
-                line.planned_total,
-            )
-
     for path, activity in context.index.activities:
         budget = activity.budget
         if budget is None:
@@ -53,14 +37,16 @@ def _money_cells(context: Context) -> Iterator[tuple[Location, MoneyCell]]:
         source = budget.source or activity.source
         if source is not None and source.table == "T-C.24" and plan.budget_table:
             continue  # the same cells as the T-C.24 row, checked there
-        yield from line_cells(budget, activity_location(activity, path), f"{path}.budget")
+        yield budget, activity_location(activity, path), f"{path}.budget"
     if plan.total_budget is not None:
-        yield from line_cells(
-            plan.total_budget, Location("T-C.27", None, None, "", "TOTAL"), "total_budget"
-        )
+        yield plan.total_budget, Location("T-C.27", None, None, "", "TOTAL"), "total_budget"
     for k, row in enumerate(plan.budget_table):
-        base = Location("T-C.24", row.code, None, "", row.label)
-        yield from line_cells(row.budget, base, f"budget_table[{k}].budget")
+        yield (row.budget, Location("T-C.24", row.code, None, "", row.label),
+               f"budget_table[{k}].budget")
+
+
+def _fraction(value: MoneyCell | None) -> bool:
+    return isinstance(value, Decimal) and value != value.to_integral_value()
 
 
 @rule(
@@ -83,12 +69,38 @@ def _money_cells(context: Context) -> Iterator[tuple[Location, MoneyCell]]:
 )
 def not_whole_rupiah(context: Context) -> Iterator[Found]:
     """Every money cell with a fraction of a rupiah."""
-    for location, value in _money_cells(context):
-        if isinstance(value, Decimal) and value != value.to_integral_value():
-            yield Found(location, {"value": amount(value)})
+    for line, base, path in _budget_lines(context):
+        for name, series in (("planned", line.planned), ("realised", line.realised)):
+            for year, value in series.items():
+                if _fraction(value):
+                    yield Found(
+                        Location(base.table, base.code, year, f"{path}.{name}[{year}]",
+                                 base.row),
+                        {"value": amount(value)},
+                    )
+        if _fraction(line.planned_total):
+            yield Found(
+                Location(base.table, base.code, None, f"{path}.planned_total", base.row),
+                {"value": amount(line.planned_total)},
+            )
 
 
 # -- unfunded-target ---------------------------------------------------------------------------
+
+
+def _target_years(context: Context) -> dict[int, frozenset[int]]:
+    """For each sub kegiatan with indicators (by ``id``), the years in which one of its
+    indicators sets a positive target."""
+    return {
+        id(activity): frozenset(
+            year
+            for ind in activity.indicators
+            for year, target in ind.planned.items()
+            if is_positive(target)
+        )
+        for _, activity in context.index.sub_kegiatan
+        if activity.indicators
+    }
 
 
 @rule(
@@ -112,15 +124,18 @@ def not_whole_rupiah(context: Context) -> Iterator[Found]:
 )
 def target_without_funding(context: Context) -> Iterator[Found]:
     """Sub kegiatan with a positive target in a year whose pagu is nil, empty or zero."""
-    plan = context.plan
-    for path, activity in context.index.activities:
-        if activity.level is not Level.SUB_KEGIATAN or not activity.indicators:
+    target_years = context.shared(_target_years)
+    for path, activity in context.index.sub_kegiatan:
+        if not activity.indicators:
             continue
         planned = activity.budget.planned if activity.budget else {}
-        for year in plan.period.years:
-            targets = [ind.planned.get(year) for ind in activity.indicators]
+        with_target = target_years[id(activity)]
+        for year in context.index.years:
+            if year not in with_target:
+                continue
             funded = planned.get(year)
-            if any(is_positive(t) for t in targets) and is_nil_or_zero(funded):
+            if is_nil_or_zero(funded):
+                targets = [ind.planned.get(year) for ind in activity.indicators]
                 first = next(t for t in targets if is_positive(t))
                 yield Found(
                     activity_location(activity, path, year),
@@ -148,22 +163,21 @@ def target_without_funding(context: Context) -> Iterator[Found]:
 )
 def funding_without_target(context: Context) -> Iterator[Found]:
     """Sub kegiatan with money in a year where no indicator has a positive target."""
-    plan = context.plan
-    for path, activity in context.index.activities:
-        if activity.level is not Level.SUB_KEGIATAN or not activity.indicators:
+    target_years = context.shared(_target_years)
+    period = context.index.year_set
+    for path, activity in context.index.sub_kegiatan:
+        if not activity.indicators or activity.budget is None:
             continue
-        if activity.budget is None:
-            continue
+        with_target = target_years[id(activity)]
         for year, money in activity.budget.planned.items():
-            if not money_positive(money) or year not in plan.period.years:
+            if year in with_target or year not in period or not money_positive(money):
                 continue
             targets = [ind.planned.get(year) for ind in activity.indicators]
-            if not any(is_positive(t) for t in targets):
-                shown = ", ".join(str(t) if t else "(empty)" for t in targets)
-                yield Found(
-                    activity_location(activity, path, year),
-                    {"year": year, "money": amount(money), "targets": shown},
-                )
+            shown = ", ".join(str(t) if t else "(empty)" for t in targets)
+            yield Found(
+                activity_location(activity, path, year),
+                {"year": year, "money": amount(money), "targets": shown},
+            )
 
 
 # -- missing-ratio -----------------------------------------------------------------------------

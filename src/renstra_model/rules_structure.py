@@ -5,9 +5,11 @@ differently in two tables."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import Final
 
 from .activities import Activity
+from .arithmetic import CONTEXT, ZERO
 from .budget import BudgetRow
 from .codes import Code, Level
 from .findings import Location, Severity
@@ -24,6 +26,9 @@ _ORDER = {
     Level.KEGIATAN: 3,
     Level.SUB_KEGIATAN: 4,
 }
+
+
+_GENERIC_BIDANG: Final = ("X", "XX")
 
 
 def _money(value: MoneyCell) -> Decimal:
@@ -86,19 +91,21 @@ def subtotal_mismatch(context: Context) -> Iterator[Found]:
             ("realised", activity.budget.realised),
         )
         for field, series in fields:
+            if not series:
+                continue
             sums = context.index.children_sum(activity, field)
             for year, stated in series.items():
-                if year not in sums:
+                total = sums.get(year)
+                if total is None or _money(stated) == total:
                     continue
                 yield from _compare(
-                    stated, sums[year], activity_location(activity, path, year),
+                    stated, total, activity_location(activity, path, year),
                     {"what": f"{activity.level.label} {field}"},
                 )
-    total = plan.total_budget
-    if total is not None:
+    if plan.total_budget is not None:
         sums = add(context.index.rollup(p, "planned") for p in plan.programs)
-        for year, stated in total.planned.items():
-            if year in sums:
+        for year, stated in plan.total_budget.planned.items():
+            if year in sums and _money(stated) != sums[year]:
                 yield from _compare(
                     stated, sums[year],
                     Location("T-C.27", None, year, f"total_budget.planned[{year}]", "TOTAL"),
@@ -127,32 +134,42 @@ def subtotal_mismatch(context: Context) -> Iterator[Found]:
 def period_total_mismatch(context: Context) -> Iterator[Found]:
     """Stated end-of-period pagu (activities and the total row) against the sum of the years."""
     plan = context.plan
-    lines = [
-        (activity.budget, activity_location(activity, path), f"{path}.budget.planned_total",
-         f"{activity.level.label} Rp")
-        for path, activity in context.index.activities
-        if activity.budget is not None
-    ]
-    if plan.total_budget is not None:
-        lines.append((plan.total_budget, Location("T-C.27", None, None, "", "TOTAL"),
-                      "total_budget.planned_total", "TOTAL"))
-    for line, base, path, what in lines:
+    for path, activity in context.index.activities:
+        line = activity.budget
         if line is None or line.planned_total is None:
             continue
-        years_sum = sum((_money(v) for v in line.planned.values()), Decimal(0))
-        location = Location(base.table, base.code, None, path, base.row)
-        yield from _compare(line.planned_total, years_sum, location, {"what": what})
+        years_sum = _years_sum(line.planned)
+        if _money(line.planned_total) != years_sum:
+            base = activity_location(activity, path)
+            location = Location(base.table, base.code, None, f"{path}.budget.planned_total",
+                                base.row)
+            yield from _compare(line.planned_total, years_sum, location,
+                                {"what": f"{activity.level.label} Rp"})
+    total = plan.total_budget
+    if total is not None and total.planned_total is not None:
+        location = Location("T-C.27", None, None, "total_budget.planned_total", "TOTAL")
+        yield from _compare(total.planned_total, _years_sum(total.planned), location,
+                            {"what": "TOTAL"})
 
 
-def _tc24_children(rows: tuple[BudgetRow, ...], index: int) -> list[BudgetRow]:
-    parent = rows[index]
-    depth = _ORDER[parent.level]
-    children: list[BudgetRow] = []
-    for row in rows[index + 1:]:
-        if _ORDER[row.level] <= depth:
-            break
-        if _ORDER[row.level] == depth + 1:
-            children.append(row)
+def _years_sum(series: Mapping[int, MoneyCell]) -> Decimal:
+    with localcontext(CONTEXT):
+        return sum((_money(v) for v in series.values()), ZERO)
+
+
+def _tc24_children(rows: tuple[BudgetRow, ...]) -> list[list[BudgetRow]]:
+    """The rows one level under each row of T-C.24, by printed order (in one pass: a row's
+    parent is the nearest row above it one level up, with no row of its level or above
+    between them)."""
+    children: list[list[BudgetRow]] = [[] for _ in rows]
+    open_rows: list[tuple[int, int]] = []  # (depth, index) of the rows that may still get
+    for k, row in enumerate(rows):
+        depth = _ORDER[row.level]
+        while open_rows and open_rows[-1][0] >= depth:
+            open_rows.pop()
+        if open_rows and open_rows[-1][0] == depth - 1:
+            children[open_rows[-1][1]].append(row)
+        open_rows.append((depth, k))
     return children
 
 
@@ -175,15 +192,16 @@ def _tc24_children(rows: tuple[BudgetRow, ...], index: int) -> list[BudgetRow]:
 def tc24_sum_mismatch(context: Context) -> Iterator[Found]:
     """T-C.24 rows against the sum of the rows one level under them (by printed order)."""
     rows = context.plan.budget_table
-    for k, row in enumerate(rows):
-        children = _tc24_children(rows, k)
+    for k, (row, children) in enumerate(zip(rows, _tc24_children(rows), strict=True)):
         if not children:
             continue
         for field in ("planned", "realised"):
             series: Mapping[int, MoneyCell] = getattr(row.budget, field)
+            if not series:
+                continue
             sums = add(getattr(child.budget, field) for child in children)
             for year, stated in series.items():
-                if year in sums:
+                if year in sums and _money(stated) != sums[year]:
                     yield from _compare(
                         stated, sums[year],
                         Location("T-C.24", row.code, year,
@@ -219,11 +237,13 @@ def code_outside_bidang(context: Context) -> Iterator[Found]:
     own = set(plan.organisation.bidang_urusan)
     if not own:
         return
+    allowed = {c.segments for c in own} | {_GENERIC_BIDANG}
     for path, activity in context.index.activities:
-        if len(activity.code.segments) < 2:
+        segments = activity.code.segments
+        if len(segments) < 2 or segments[:2] in allowed:
             continue
         bidang = activity.code.at_level(Level.BIDANG_URUSAN)
-        if bidang not in own and bidang != Code(("X", "XX")):
+        if bidang not in own:
             yield Found(
                 activity_location(activity, path),
                 {"code": str(activity.code), "bidang": str(bidang),
