@@ -128,7 +128,7 @@ class PlanIndex:
     >>> from renstra_model.examples import ttu_dinsos
     >>> index = PlanIndex(ttu_dinsos())
     >>> len(index.activities), len(index.sites)
-    (71, 142)
+    (71, 68)
     >>> index.rollup(index.activities[0][1])[2022]
     Decimal('4847753572')
     """
