@@ -126,11 +126,12 @@ class PlanIndex:
     activity's money. The plan is immutable, so these never go stale.
 
     >>> from renstra_model.examples import ttu_dinsos
-    >>> index = PlanIndex(ttu_dinsos())
+    >>> plan = ttu_dinsos()
+    >>> index = PlanIndex(plan)
     >>> len(index.activities), len(index.sites)
     (71, 68)
-    >>> index.rollup(index.activities[0][1])[2022]
-    Decimal('4847753572')
+    >>> index.rollup(plan.find("1 06 07"))[2024]
+    Decimal('250000000')
     """
 
     def __init__(self, plan: Plan) -> None:
