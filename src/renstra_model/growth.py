@@ -49,10 +49,9 @@ def rate(base: Cell, value: Cell, *, year: int | None = None) -> Result:
 
 
 def _span(series: Series) -> range:
-    years = list(series)
-    if not years:
+    if not series:
         return range(0)
-    return range(min(years), max(years) + 1)
+    return range(min(series), max(series) + 1)
 
 
 def year_on_year(series: Series) -> dict[int, Result]:
@@ -66,21 +65,25 @@ def year_on_year(series: Series) -> dict[int, Result]:
 
 
 def mean_growth(series: Series) -> Result:
-    """The arithmetic mean of the year-on-year rates (undefined if any rate is).
+    """The arithmetic mean of the year-on-year rates (undefined if any rate is: the first
+    undefined rate, in year order).
 
     >>> mean_growth({2022: Decimal(100), 2023: Decimal(110), 2024: Decimal(121)})
     Decimal('10.0')
     """
-    rates = list(year_on_year(series).values())
-    if not rates:
+    span = _span(series)
+    if len(span) < 2:
         return Undefined(Reason.TOO_FEW)
-    for r in rates:
+    total = ZERO
+    previous = series.get(span[0])
+    for year in span[1:]:
+        current = series.get(year)
+        r = rate(previous, current, year=year)
         if isinstance(r, Undefined):
             return r
-    total = ZERO
-    for r in rates:
         total = CONTEXT.add(total, r)
-    return CONTEXT.divide(total, len(rates))
+        previous = current
+    return CONTEXT.divide(total, len(span) - 1)
 
 
 def cagr(series: Series, start: int | None = None, end: int | None = None) -> Result:

@@ -291,13 +291,11 @@ def _figures_agree(a: Quantity, b: Quantity) -> bool:
 
 
 def _units(ind: Indicator) -> set[str]:
-    cells = [ind.baseline, *ind.planned.values(), ind.end_of_period]
+    """The units of the indicator's single-figure cells, case folded."""
     return {
-        f.unit.strip().lower()
-        for q in cells
-        if q is not None and not q.also
-        for f in q.figures()
-        if f.unit
+        q.unit.strip().lower()
+        for q in (ind.baseline, *ind.planned.values(), ind.end_of_period)
+        if q is not None and q.unit and not q.also
     }
 
 
@@ -345,7 +343,7 @@ def linked_values_differ(context: Context) -> Iterator[Found]:
             ("baseline", None, a.baseline, b.baseline),
             *(
                 (str(y), y, a.planned.get(y), b.planned.get(y))
-                for y in context.plan.period.years
+                for y in context.index.years
             ),
             ("end of period", None, a.end_of_period, b.end_of_period),
         ]
@@ -477,13 +475,12 @@ def missing_unit(context: Context) -> Iterator[Found]:
 )
 def missing_subtotal(context: Context) -> Iterator[Found]:
     """Programs and kegiatan whose children have money in years they state nothing for."""
-    plan = context.plan
     for path, activity in context.index.activities:
         if not activity.children:
             continue
         stated = activity.budget.planned if activity.budget else {}
         rolled = context.index.rollup(activity)
-        years = [y for y in plan.period.years if y not in stated and rolled.get(y, 0) > 0]
+        years = [y for y in context.index.years if y not in stated and rolled.get(y, 0) > 0]
         if years:
             yield Found(activity_location(activity, path), {
                 "level": activity.level.label, "code": activity.code.printed(),
@@ -509,19 +506,19 @@ def missing_subtotal(context: Context) -> Iterator[Found]:
 )
 def missing_indicator_value(context: Context) -> Iterator[Found]:
     """Indicators of T-C.27 and Table 7.1 with an empty baseline, year or end of period."""
-    plan = context.plan
+    years = context.index.years
     for site in context.index.sites:
         if site.table not in ("T-C.27", "7.1") or (site.activity is not None and (
             site.activity.level is not Level.SUB_KEGIATAN
         )):
             continue
         ind = site.indicator
-        missing = [str(y) for y in plan.period.years if y not in ind.planned]
+        missing = [str(y) for y in years if y not in ind.planned]
         if ind.baseline is None:
             missing.insert(0, "baseline")
         if ind.end_of_period is None:
             missing.append("end of period")
-        if missing and len(missing) < len(plan.period.years) + 2:
+        if missing and len(missing) < len(years) + 2:
             yield Found(site.location(), {"what": ", ".join(missing),
                                           "what_id": ", ".join(missing)})
 

@@ -331,6 +331,18 @@ _COLUMNS = (
 )
 
 
+def _growth(context: Context) -> dict[tuple[str, int], tuple[Result, Result]]:
+    """The mean and the last-step growth of every T-C.24 series that states a growth figure,
+    by column and row number (shared by RS331 and RS332)."""
+    found: dict[tuple[str, int], tuple[Result, Result]] = {}
+    for column, _ in _COLUMNS:
+        for k, row in enumerate(context.plan.budget_table):
+            if getattr(row, f"stated_growth_{column}") is not None:
+                series: Mapping[int, MoneyCell] = getattr(row.budget, column)
+                found[column, k] = mean_growth(series), last_step_growth(series)
+    return found
+
+
 @rule(
     "RS331",
     "statistic-label",
@@ -359,17 +371,17 @@ _COLUMNS = (
 def growth_column_is_last_step(context: Context) -> Iterator[Found]:
     """One finding per T-C.24 growth column whose rows state the last step's growth."""
     plan = context.plan
+    growth = context.shared(_growth)
     for column, label in _COLUMNS:
         hits: list[tuple[BudgetRow, Decimal, Result]] = []
-        for row in plan.budget_table:
+        for k, row in enumerate(plan.budget_table):
             stated = getattr(row, f"stated_growth_{column}")
             if not isinstance(stated, Decimal):
                 continue
-            series: Mapping[int, MoneyCell] = getattr(row.budget, column)
-            mean = mean_growth(series)
+            mean, last = growth[column, k]
             if _growth_agrees(stated, mean):
                 continue
-            if _growth_agrees(stated, last_step_growth(series)):
+            if _growth_agrees(stated, last):
                 hits.append((row, stated, mean))
         if len(hits) >= 2:
             first, stated, mean = hits[0]
@@ -412,21 +424,18 @@ def growth_column_is_last_step(context: Context) -> Iterator[Found]:
 def growth_matches_nothing(context: Context) -> Iterator[Found]:
     """T-C.24 rows whose stated growth matches none of mean, CAGR and last step."""
     plan = context.plan
+    growth = context.shared(_growth)
     for column, _ in _COLUMNS:
         for k, row in enumerate(plan.budget_table):
-            series: Mapping[int, MoneyCell] = getattr(row.budget, column)
             stated = getattr(row, f"stated_growth_{column}")
             if stated is None:
                 continue
-            # The cheap statistics first: the CAGR (a fractional power) only when neither
-            # the mean nor the last step reproduces the stated figure.
-            mean = mean_growth(series)
-            if _growth_agrees(stated, mean):
+            # The CAGR (a fractional power) only when neither the mean nor the last step
+            # reproduces the stated figure.
+            mean, last = growth[column, k]
+            if _growth_agrees(stated, mean) or _growth_agrees(stated, last):
                 continue
-            last = last_step_growth(series)
-            if _growth_agrees(stated, last):
-                continue
-            rate = cagr(series)
+            rate = cagr(getattr(row.budget, column))
             if _growth_agrees(stated, rate):
                 continue
             yield Found(
@@ -476,20 +485,23 @@ def future_realisation(context: Context) -> Iterator[Found]:
     by_table: dict[str, tuple[set[int], list[str]]] = {}
 
     def note(table: str, row: str, years: list[int]) -> None:
-        if years:
-            seen, rows = by_table.setdefault(table, (set(), []))
-            seen.update(years)
-            rows.append(row)
+        seen, rows = by_table.setdefault(table, (set(), []))
+        seen.update(years)
+        rows.append(row)
 
+    first = adopted.year
     for site in context.index.sites:
-        years = [y for y in site.indicator.realised if y >= adopted.year]
-        note(site.table or "?", site.row or str(site.code), years)
+        if site.indicator.realised and (years := [y for y in site.indicator.realised
+                                                  if y >= first]):
+            note(site.table or "?", site.row or str(site.code), years)
     for path, activity in context.index.activities:
-        if activity.budget is not None:
-            years = [y for y in activity.budget.realised if y >= adopted.year]
+        if activity.budget is not None and activity.budget.realised and (
+            years := [y for y in activity.budget.realised if y >= first]
+        ):
             note(activity_location(activity, path).table or "T-C.27", str(activity.code), years)
     for row in plan.budget_table:
-        note("T-C.24", row.label, [y for y in row.budget.realised if y >= adopted.year])
+        if row.budget.realised and (years := [y for y in row.budget.realised if y >= first]):
+            note("T-C.24", row.label, years)
     for table, (seen_years, rows) in by_table.items():
         yield Found(
             Location(table, None, min(seen_years) if len(seen_years) == 1 else None, "", None),

@@ -365,7 +365,9 @@ def name_differs_between_tables(context: Context) -> Iterator[Found]:
         for _k, row in labels.get(activity.code, []):
             if _same_table(activity, row):
                 continue
-            if normalise_name(activity.name) != normalise_name(row.label):
+            if activity.name != row.label and (
+                normalise_name(activity.name) != normalise_name(row.label)
+            ):
                 yield Found(
                     activity_location(activity, path),
                     {"code": str(activity.code), "name": activity.name,
