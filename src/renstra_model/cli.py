@@ -204,25 +204,30 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_INPUT
 
     plans = list(expand_plans(args.plans))
-    _collect_less()
     progress = _Progress(len(plans), args.progress or sys.stderr.isatty(), sys.stderr)
     jobs = args.jobs or os.cpu_count() or 1
     unusable = False
     failing = False
     out = sys.stdout
     array = _JsonArray(out) if fmt == "json" else None
-    for outcome in _outcomes(worker, plans, min(jobs, len(plans))):
-        progress.step(outcome.name)
-        if outcome.error is not None:
-            print(outcome.error, file=sys.stderr)
-            unusable = True
-            continue
-        failing = failing or outcome.failing
-        if array is not None:
-            for item in outcome.output:
-                array.add(item)
-        else:
-            out.write("".join(outcome.output))
+    threshold = gc.get_threshold()
+    _collect_less()
+    try:
+        for outcome in _outcomes(worker, plans, min(jobs, len(plans))):
+            progress.step(outcome.name)
+            if outcome.error is not None:
+                print(outcome.error, file=sys.stderr)
+                unusable = True
+                continue
+            failing = failing or outcome.failing
+            if array is not None:
+                for item in outcome.output:
+                    array.add(item)
+            else:
+                out.write("".join(outcome.output))
+    finally:  # as it was, for a caller that runs the command in its own process
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
     progress.close()
     if array is not None:
         array.close()
