@@ -177,8 +177,9 @@ class PlanIndex:
         with decimal.localcontext(CONTEXT):
             for child in activity.children:
                 own = _stated(child, field)
-                below = rolled[id(child)]
-                for year in {*own, *below}:
+                # A leaf's roll-up has the years of what it states: no other year to add.
+                below = rolled[id(child)] if child.children else {}
+                for year in {*own, *below} if below else own:
                     cell = own.get(year, below.get(year, ZERO))
                     amount = cell if type(cell) is Decimal else ZERO
                     totals[year] = totals.get(year, ZERO) + amount

@@ -272,26 +272,29 @@ def code_outside_bidang(context: Context) -> Iterator[Found]:
 def tc24_code_hierarchy(context: Context) -> Iterator[Found]:
     """T-C.24 codes whose level differs from the row's, or that do not extend their parent's."""
     rows = context.plan.budget_table
-    parents: dict[Level, Code] = {}
+    parents: list[Code | None] = [None] * len(_ORDER)  # the last code seen at each depth
+
+    def found(k: int, row: BudgetRow, why: str, why_id: str) -> Found:
+        return Found(
+            Location("T-C.24", row.code, None, f"budget_table[{k}].code", row.label),
+            {"row": row.label, "level": row.level.value, "code": str(row.code), "why": why,
+             "why_id": why_id},
+        )
+
     for k, row in enumerate(rows):
-        if row.code is None:
+        code = row.code
+        if code is None:
             continue
-        location = Location("T-C.24", row.code, None, f"budget_table[{k}].code", row.label)
-        params = {"row": row.label, "level": row.level.value, "code": str(row.code)}
-        if row.code.level is not row.level:
-            yield Found(location, {**params, "why": f"is a {row.code.level.value} code",
-                                   "why_id": f"adalah kode {row.code.level.value}"})
+        if code.level is not row.level:
+            yield found(k, row, f"is a {code.level.value} code",
+                        f"adalah kode {code.level.value}")
             continue
         depth = _ORDER[row.level]
-        above = [lvl for lvl, d in _ORDER.items() if d == depth - 1]
-        parent = parents.get(above[0]) if above else None
-        if parent is not None and not row.code.is_child_of(parent):
-            yield Found(location, {**params, "why": f"does not extend {parent}",
-                                   "why_id": f"bukan turunan {parent}"})
-        parents[row.level] = row.code
-        for lvl, d in _ORDER.items():
-            if d > depth:
-                parents.pop(lvl, None)
+        parent = parents[depth - 1] if depth else None
+        if parent is not None and not code.is_child_of(parent):
+            yield found(k, row, f"does not extend {parent}", f"bukan turunan {parent}")
+        parents[depth] = code
+        parents[depth + 1:] = [None] * (len(parents) - depth - 1)
 
 
 @rule(
