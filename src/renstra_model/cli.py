@@ -210,7 +210,7 @@ def _check(args: argparse.Namespace) -> int:
     failing = False
     out = sys.stdout
     array = _JsonArray(out) if fmt == "json" else None
-    threshold = gc.get_threshold()
+    collector = gc.get_threshold()
     _collect_less()
     try:
         for outcome in _outcomes(worker, plans, min(jobs, len(plans))):
@@ -226,7 +226,7 @@ def _check(args: argparse.Namespace) -> int:
             else:
                 out.write("".join(outcome.output))
     finally:  # as it was, for a caller that runs the command in its own process
-        gc.set_threshold(*threshold)
+        gc.set_threshold(*collector)
         gc.unfreeze()
     progress.close()
     if array is not None:

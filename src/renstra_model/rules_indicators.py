@@ -35,7 +35,7 @@ def denominator_of(indicator: Indicator, goal: Quantity | None = None) -> Quanti
             q.amount, Decimal
         ):
             return q
-    for q in reversed(indicator.planned.values()):
+    for q in reversed(tuple(indicator.planned.values())):
         if q.percent is not None and q.percent == HUNDRED and isinstance(q.amount, Decimal):
             return q
     return None
