@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import pytest
@@ -276,6 +276,61 @@ def test_bad_year_keys(key: str, problem: str) -> None:
     exc = expect_problems(lambda: load_data(data))
     assert [p.key for p in exc.problems] == [problem]
     assert exc.problems[0].path.startswith("total_budget.planned[")
+
+
+def _both_paths(body: dict[str, Any]) -> tuple[object, object]:
+    """What the fast path and the converter make of *body*: a plan, or the problems."""
+    from renstra_model import converter
+
+    fast = converter._fast_plan()
+    assert fast is not None
+    try:
+        quick: object = fast(body)
+    except Exception:  # noqa: BLE001 - the fast path leaves anything unusual to the converter
+        quick = None
+    try:
+        strict: object = converter._converter().structure(body, Plan)
+    except Exception as exc:  # noqa: BLE001 - compared below
+        strict = sorted((p.path, p.key) for p in converter.problems_of(exc))
+    return quick, strict
+
+
+_EDGE_DECIMALS: Final = [
+    "0", "7", "000000000000000", "999999999999999", "1000000000000000", "1000000000000001",
+    "0000000000000000000001", "9" * 40, "9" * 41, "-0", "-7", "1.5", "1.005", "1.50", " 7",
+    "7 ", "\u0661", "١٢", "1e3", "+7", "-", "", "0x10",
+]
+
+
+@pytest.mark.parametrize("value", _EDGE_DECIMALS)
+@pytest.mark.parametrize("field", ["planned", "planned_total", "amount", "percent"])
+def test_fast_path_agrees_with_the_converter_on_decimals(value: str, field: str) -> None:
+    """The fast path takes clean decimals without the money and number checks: it builds
+    what the converter builds, or leaves the value to it."""
+    body = plan_data()
+    del body["format_version"]
+    if field in ("planned", "planned_total"):
+        body["total_budget"] = {"planned": {"2022": value}} if field == "planned" else {
+            "planned_total": value}
+    else:
+        cell = {"amount": value} if field == "amount" else {"amount": "1", "percent": value}
+        body["goals"] = [{"text": "Tujuan", "targets": [{"text": "Sasaran", "indicators": [
+            {"baseline": cell, "planned": {"2023": cell}}]}]}]
+    quick, strict = _both_paths(body)
+    assert quick is None or quick == strict
+    if isinstance(strict, Plan) and value.isascii() and value.isdigit() and len(value) <= 15:
+        assert quick == strict  # a clean decimal: the fast path takes it itself
+
+
+@pytest.mark.parametrize("key", ["2022", "02022", "0202", "202", "1944", "1945", "2200",
+                                 "2201", " 2022", "２０２２", "2022.0"])
+def test_fast_path_agrees_with_the_converter_on_year_keys(key: str) -> None:
+    body = plan_data()
+    del body["format_version"]
+    body["total_budget"] = {"planned": {key: "1"}}
+    quick, strict = _both_paths(body)
+    assert quick is None or quick == strict
+    assert (quick is None) == (key != "2022")  # the only key within the period
 
 
 @pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])

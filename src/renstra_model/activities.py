@@ -9,7 +9,7 @@ from attrs import field, frozen
 
 from ._fields import instances, items_of, optional_text, text, to_tuple
 from .budget import BudgetLine
-from .codes import Code, Level
+from .codes import _LEVEL_BY_SEGMENTS, Code, Level
 from .errors import InvalidPlanError, Problem
 from .indicators import Indicator
 from .provenance import Source
@@ -59,25 +59,29 @@ class Activity:
         """True when :meth:`_hierarchy_problems` has nothing to report; tested on the codes'
         segments, without building the paths of the problems (False when unsure)."""
         code = self.code
-        if type(code) is not Code or code.level is not self.level:
+        if type(code) is not Code:
             return False
-        expected = CHILD_LEVEL.get(self.level)
         own = code.segments
+        if _LEVEL_BY_SEGMENTS.get(len(own)) is not self.level:  # code.level, without a call
+            return False
+        children = self.children
+        if not children:
+            return True  # most activities: the sub kegiatan
+        expected = CHILD_LEVEL.get(self.level)
         # A child's code extends this one by one segment, or by two from a program (3
         # segments) to a kegiatan (5): see Code.parent.
-        length = len(own) + (2 if len(own) == 3 else 1)
-        seen: set[tuple[str, ...]] = set()
-        for child in self.children:
+        size = len(own)
+        length = size + (2 if size == 3 else 1)
+        for child in children:
             if type(child) is not Activity or child.level is not expected:
                 return False
             child_code = child.code
             if type(child_code) is not Code:
                 return False
             segments = child_code.segments
-            if len(segments) != length or segments[: len(own)] != own or segments in seen:
+            if len(segments) != length or segments[:size] != own:
                 return False
-            seen.add(segments)
-        return True
+        return len({child.code.segments for child in children}) == len(children)
 
     def _hierarchy_problems(self) -> Iterator[Problem]:
         if self.code.level is not self.level:

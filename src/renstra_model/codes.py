@@ -53,11 +53,20 @@ _SEGMENTS_BY_LEVEL: Final = {level: n for n, level in _LEVEL_BY_SEGMENTS.items()
 # Width of each segment in the canonical form.
 _WIDTHS: Final = (1, 2, 2, 1, 2, 4)
 _SPLIT: Final = re.compile(r"[.\s]+")
+_CANONICAL: Final = re.compile(
+    r"[1-9](?:\.(?!00)[0-9]{2}(?:\.(?!00)[0-9]{2}"
+    r"(?:\.[1-9]\.(?!00)[0-9]{2}(?:\.(?!0000)[0-9]{4})?)?)?)?",
+    re.ASCII,
+)
+"""A code in its canonical form, written with digits (no X): what plan files hold. Parsing it
+yields its own segments."""
 _MAX_TEXT: Final = 64
 
 
 def _segment(raw: str, index: int, value: str) -> str:
     width = _WIDTHS[index]
+    if len(raw) == width and raw.isascii() and raw.isdigit() and raw.strip("0"):
+        return raw  # the canonical form already, as most codes are written
     if index == 0 and raw.upper() == "X":
         return "X"
     if index == 1 and raw.upper() == "XX":
@@ -92,27 +101,34 @@ class Code:
     segments: tuple[str, ...]
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.segments, tuple) or not all(
-            isinstance(seg, str) for seg in self.segments
-        ):
-            raise fail("code.segments", value=repr(self.segments))
-        if len(self.segments) not in _LEVEL_BY_SEGMENTS:
+        segments = self.segments
+        if not isinstance(segments, tuple) or not all(isinstance(seg, str) for seg in segments):
+            raise fail("code.segments", value=repr(segments))
+        value = ".".join(segments)
+        if _CANONICAL.fullmatch(value) and value.count(".") == len(segments) - 1:
+            return  # canonical, one segment each between the dots: every test below passes
+        if len(segments) not in _LEVEL_BY_SEGMENTS:
             raise fail(
                 "code.syntax",
-                value=".".join(self.segments),
-                why=f"{len(self.segments)} segments (a code has 1, 2, 3, 5 or 6)",
+                value=value,
+                why=f"{len(segments)} segments (a code has 1, 2, 3, 5 or 6)",
             )
-        for index, seg in enumerate(self.segments):
-            if _segment(seg, index, ".".join(self.segments)) != seg:
+        for index, seg in enumerate(segments):
+            if _segment(seg, index, value) != seg:
                 raise fail(
                     "code.syntax",
-                    value=".".join(self.segments),
+                    value=value,
                     why=f"segment {seg!r} is not in canonical form (use Code.parse)",
                 )
-        if self.segments[0] == "X" and len(self.segments) > 1 and self.segments[1] != "XX":
-            raise fail("code.syntax", value=".".join(self.segments), why="X must be followed by XX")
-        if len(self.segments) > 1 and self.segments[1] == "XX" and self.segments[0] != "X":
-            raise fail("code.syntax", value=".".join(self.segments), why="XX must follow X")
+        _check_generic(segments)
+
+    @classmethod
+    def _of(cls, segments: tuple[str, ...]) -> Code:
+        """The code of *segments*, which the caller knows to be valid: canonical, as many as
+        a level has, X and XX together (what ``__attrs_post_init__`` checks)."""
+        self = _new(cls)
+        _set_segments(self, segments)
+        return self
 
     @classmethod
     def parse(cls, value: str) -> Code:
@@ -128,6 +144,8 @@ class Code:
         if len(value) > _MAX_TEXT:
             raise fail("code.syntax", value=value[:_MAX_TEXT] + "…", why="too long")
         text = value.strip()
+        if _CANONICAL.fullmatch(text):
+            return cls._of(tuple(text.split(".")))
         if not text:
             raise fail("code.syntax", value=value, why="it is empty")
         parts = [p for p in _SPLIT.split(text) if p]
@@ -138,7 +156,8 @@ class Code:
                 why=f"{len(parts)} segments (a code has 1, 2, 3, 5 or 6)",
             )
         segments = tuple(_segment(raw, i, value) for i, raw in enumerate(parts))
-        return cls(segments)
+        _check_generic(segments)  # the rest of __attrs_post_init__: the segments are canonical
+        return cls._of(segments)
 
     @property
     def level(self) -> Level:
@@ -151,7 +170,7 @@ class Code:
         if len(self.segments) == 1:
             return None
         drop = 2 if len(self.segments) == 5 else 1
-        return Code(self.segments[:-drop])
+        return Code._of(self.segments[:-drop])  # a code of a level, as valid as this one
 
     def ancestors(self) -> tuple[Code, ...]:
         """Every code above this one, nearest first."""
@@ -175,13 +194,13 @@ class Code:
         n = _SEGMENTS_BY_LEVEL[level]
         if n > len(self.segments):
             raise ValueError(f"{self} has no {level.value} part")
-        return Code(self.segments[:n])
+        return Code._of(self.segments[:n])
 
     def generic(self) -> Code:
         """The code with its urusan and bidang written generically (``X.XX``)."""
         if len(self.segments) < 2:
-            return Code(("X",))
-        return Code(("X", "XX", *self.segments[2:]))
+            return Code._of(("X",))
+        return Code._of(("X", "XX", *self.segments[2:]))
 
     def printed(self) -> str:
         """The spaced form Renstra tables print: ``1 06 04 2.01 03``."""
@@ -198,3 +217,16 @@ class Code:
 
     def __str__(self) -> str:
         return ".".join(self.segments)
+
+
+def _check_generic(segments: tuple[str, ...]) -> None:
+    """Refuse a code that writes its urusan or bidang generically (X, XX) but not both."""
+    if segments[0] == "X" and len(segments) > 1 and segments[1] != "XX":
+        raise fail("code.syntax", value=".".join(segments), why="X must be followed by XX")
+    if len(segments) > 1 and segments[1] == "XX" and segments[0] != "X":
+        raise fail("code.syntax", value=".".join(segments), why="XX must follow X")
+
+
+_new: Final = object.__new__
+_set_segments: Final = Code.__dict__["segments"].__set__
+"""Set a code's one field, as its frozen ``__init__`` does (without the checks)."""

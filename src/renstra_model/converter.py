@@ -27,6 +27,7 @@ from ._fields import (
     check_positive,
     optional_text,
     text,
+    texts,
     to_tuple,
     utf8_encodable,
 )
@@ -371,11 +372,13 @@ def unstructure_plan(plan: Plan) -> dict[str, Any]:
 # time of a load. The functions below structure the same data with one generated function per
 # attrs class, which tests each JSON value by its exact type where the hooks above test it, so
 # that they accept a subset of what the converter accepts. They build each object as its
-# ``__init__`` would: they set the fields and run every validator of the class, then its
-# ``__attrs_post_init__`` (the invariants); they skip only the type tests that the values pass
-# by construction (a ``Code`` field holds the ``Code`` they parsed) and, for the checks they
-# know, test the common case inline and call the validator where that test fails. A class with
-# a converter or a hook they do not know is built by calling it. At the first thing they do
+# ``__init__`` would: they set the fields (through the slots' own setters) and run every
+# validator of the class, then its ``__attrs_post_init__`` (the invariants); they skip only
+# the checks that the values pass by construction (a ``Code`` field holds the ``Code`` they
+# parsed; a decimal read from at most 15 plain digits is valid money and a valid number) and,
+# for the checks they know, test the common case inline and call the validator where that
+# test fails. A class with a converter or a hook they do not know is built by calling it.
+# Where a missing key and null both mean None, one test serves both. At the first thing they do
 # not expect (a wrong type, an unknown or missing key, an invalid value, a broken invariant)
 # they give up, and :func:`structure_plan` runs the converter, which finds every problem with
 # its path. Both build the same plan.
@@ -386,6 +389,14 @@ class _UnexpectedError(Exception):
 
 
 _MISSING: Final = object()
+
+_YEARS: Final = {
+    str(year).zfill(width): year
+    for year in range(YEAR_MIN, YEAR_MAX + 1)
+    for width in range(len(str(year)), 5)
+}
+"""Every key of a year map the fast path takes, with its year: at most 4 ASCII digits (as
+the converter's hook) for a year within YEAR_MIN … YEAR_MAX. One lookup tests a key."""
 
 _CODE_CACHE_LIMIT: Final = 100_000
 """How many parsed codes the fast path keeps (codes repeat within and across plans)."""
@@ -404,8 +415,7 @@ class _FastStructurer:
             "Decimal": Decimal,
             "NIL": NIL,
             "of_checked": YearMap._of_checked,
-            "YEAR_MIN": YEAR_MIN,
-            "YEAR_MAX": YEAR_MAX,
+            "YEARS": _YEARS,
             "encodable": utf8_encodable,
             "code": self.code,
             "date": _structure_date,
@@ -453,6 +463,7 @@ class _FastStructurer:
         ]
         arguments: list[str] = []
         produced: list[set[Any]] = []
+        cleans: list[str | None] = []
         for attribute in fields:
             if not attribute.init or attribute.kw_only or attribute.alias != attribute.name:
                 raise TypeError(f"{cls.__name__}.{attribute.name} is not a plain field")
@@ -461,24 +472,45 @@ class _FastStructurer:
             target = self.fresh("field")
             value = self.fresh("value")
             arguments.append(target)
+            # A flag, for the fields whose check the clean decimals pass: whether every
+            # decimal of the value was clean (see _DECIMAL).
+            clean = self.fresh("clean") if _clean_passes(attribute.validator, tp) else None
+            cleans.append(clean)
+            default = attribute.default
+            if default is None and type(None) in _union_args(tp):
+                # A missing key and null build the same value, None: one test for both.
+                kinds.add(None)
+                produced.append(kinds)
+                lines.append(f"    {value} = data.get({attribute.name!r})")
+                if clean is not None:
+                    lines.append(f"    {clean} = True")
+                lines.extend(self.emit(tp, value, target, "    ", clean))
+                continue
             lines.append(f"    {value} = data.get({attribute.name!r}, MISSING)")
             lines.append(f"    if {value} is MISSING:")
-            default = attribute.default
+            if clean is not None and default is not attrs.NOTHING:
+                lines.append(f"        {clean} = False")
             if default is attrs.NOTHING:
                 lines.append("        raise Unexpected")
             elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 if default.takes_self:
                     raise TypeError(f"{cls.__name__}.{attribute.name}: factory takes self")
-                lines.append(f"        {target} = {self.bind('factory', default.factory)}()")
                 made = default.factory()
+                if type(made) is YearMap:
+                    # Immutable: one empty map serves every missing series.
+                    lines.append(f"        {target} = {self.bind('empty', made)}")
+                else:
+                    lines.append(f"        {target} = {self.bind('factory', default.factory)}()")
                 kinds.add(None if made is None else type(made))
             else:
                 lines.append(f"        {target} = {self.bind('default', default)}")
                 kinds.add(None if default is None else type(default))
             produced.append(kinds)
             lines.append("    else:")
-            lines.extend(self.emit(tp, value, target, "        "))
-        construct = self.construction(cls, fields, hints, arguments, produced)
+            if clean is not None:
+                lines.append(f"        {clean} = True")
+            lines.extend(self.emit(tp, value, target, "        ", clean))
+        construct = self.construction(cls, fields, hints, arguments, produced, cleans)
         lines.extend(f"    {line}" for line in construct)
         source = "\n".join(lines) + "\n"
         code = compile(source, f"<renstra_model structure {cls.__qualname__}>", "exec")
@@ -487,26 +519,25 @@ class _FastStructurer:
 
     def construction(
         self, cls: type, fields: Any, hints: dict[str, Any], arguments: list[str],
-        produced: list[set[Any]],
+        produced: list[set[Any]], cleans: list[str | None],
     ) -> list[str]:
         """Statements building the instance of *cls* from the structured *arguments*.
 
         Where the fast path knows every converter and validator of the class, it sets the
         fields itself and runs each validator except the type tests its values pass by
         construction (the value of a ``Code`` field is a ``Code``: the fast path built it),
-        then the class's ``__attrs_post_init__``. Otherwise it calls the class.
+        (and the checks of money and numbers where every decimal was clean), then the
+        class's ``__attrs_post_init__``. Otherwise it calls the class.
         """
         build = [f"return {self.bind('cls', cls)}({', '.join(arguments)})"]
         if hasattr(cls, "__attrs_pre_init__") or not attrs.has(cls):
             return build
         instance = self.fresh("instance")
-        assign = self.fresh("assign")
-        lines = [
-            f"{instance} = {self.bind('new', cls.__new__)}({self.bind('cls', cls)})",
-            f"{assign} = {self.bind('setter', object.__setattr__)}.__get__({instance})",
-        ]
+        lines = [f"{instance} = {self.bind('new', cls.__new__)}({self.bind('cls', cls)})"]
         checks: list[str] = []
-        for attribute, target, kinds in zip(fields, arguments, produced, strict=True):
+        for attribute, target, kinds, clean in zip(
+            fields, arguments, produced, cleans, strict=True
+        ):
             tp = hints[attribute.name]
             converter = attribute.converter
             if converter is not None and not (
@@ -514,33 +545,42 @@ class _FastStructurer:
                 or (converter is to_year_map and _is_year_map(tp))
             ):
                 return build  # a converter the fast path does not know
-            lines.append(f"{assign}({attribute.name!r}, {target})")
+            slot = _slot(cls, attribute.name)
+            if slot is None:
+                return build  # not a slotted class: its __init__ knows how to set fields
+            # The slot's own setter: what the frozen class's __init__ does through
+            # object.__setattr__, without looking the name up on each call.
+            lines.append(f"{self.bind('set', slot.__set__)}({instance}, {target})")
             validator = attribute.validator
-            if validator is None or _passes(TYPE_TESTS.get(validator), tp, kinds):
+            if (validator is None or _passes(TYPE_TESTS.get(validator), tp, kinds)
+                    or _quantities(validator, tp, kinds)):
                 continue
             call = (f"{self.bind('validator', validator)}({instance}, "
                     f"{self.bind('attribute', attribute)}, {target})")
-            pretest = _pretest(validator, target, self.fresh("item"))
+            pretest = _pretest(validator, target, self.fresh("item"), kinds)
+            check = [call]
             if pretest is not None:
                 # The validator's test of the common case, inline; the validator itself
                 # where that test fails (it then passes the value, or raises).
                 head, condition = pretest
-                checks.extend(head)
                 indent = "    " * len(head)
-                checks.append(f"{indent}if not ({condition}):")
-                checks.append(f"{indent}    {call}")
+                check = [*head, f"{indent}if not ({condition}):", f"{indent}    {call}"]
                 if head:
-                    checks.append(f"{indent}    break")
-                continue
-            checks.append(call)
+                    check.append(f"{indent}    break")
+            if clean is not None:
+                check = [f"if not {clean}:", *(f"    {line}" for line in check)]
+            checks.extend(check)
         lines.extend(checks)
         if hasattr(cls, "__attrs_post_init__"):
             lines.append(f"{instance}.__attrs_post_init__()")
         lines.append(f"return {instance}")
         return lines
 
-    def emit(self, tp: Any, source: str, target: str, indent: str) -> list[str]:
-        """Statements structuring the JSON value *source* of type *tp* into *target*."""
+    def emit(
+        self, tp: Any, source: str, target: str, indent: str, clean: str | None = None
+    ) -> list[str]:
+        """Statements structuring the JSON value *source* of type *tp* into *target*; they
+        set the flag *clean* (if any) to False where a decimal is not clean."""
         i = indent
         args = _union_args(tp)
         if args:
@@ -553,19 +593,24 @@ class _FastStructurer:
                         f"{i}if {source} == '-':"]
             elif len(args) == 2:  # cattrs' optional
                 head = [f"{i}if {source} is None:", f"{i}    {target} = None"]
-                return [*head, f"{i}else:", *self.emit(others[0], source, target, i + "    ")]
+                return [*head, f"{i}else:",
+                        *self.emit(others[0], source, target, i + "    ", clean)]
             else:
                 raise TypeError(f"unsupported union {tp}")
             return [*head, f"{i}    {target} = NIL", f"{i}else:",
-                    *self.emit(others[0], source, target, i + "    ")]
+                    *self.emit(others[0], source, target, i + "    ", clean)]
         if tp in (str, int, bool):
             return [f"{i}if type({source}) is not {tp.__name__}:", f"{i}    raise Unexpected",
                     f"{i}{target} = {source}"]
         if tp is Decimal:  # as _structure_decimal
             text = self.bind("decimal_text", DECIMAL_TEXT.fullmatch)
-            return [f"{i}if type({source}) is not str or not {text}({source}.strip()):",
-                    f"{i}    raise Unexpected",
-                    f"{i}{target} = Decimal({source}.strip())"]
+            return [f"{i}if {_DECIMAL.format(v=source)}:",
+                    f"{i}    {target} = Decimal({source})",
+                    f"{i}else:",
+                    *([f"{i}    {clean} = False"] if clean is not None else []),
+                    f"{i}    if type({source}) is not str or not {text}({source}.strip()):",
+                    f"{i}        raise Unexpected",
+                    f"{i}    {target} = Decimal({source}.strip())"]
         if tp is Code:
             return [f"{i}{target} = code({source})"]
         if tp is dt.date:
@@ -604,23 +649,54 @@ class _FastStructurer:
                 f"{i}    raise Unexpected",
                 f"{i}{years} = {{}}",
                 f"{i}for {key}, {item} in {source}.items():",
-                f"{i}    if (type({key}) is not str or not {key}.isascii() or not {key}.isdigit()",
-                f"{i}            or len({key}) > 4):",
+                f"{i}    {year} = YEARS.get({key})",
+                f"{i}    if {year} is None:",
                 f"{i}        raise Unexpected",
-                f"{i}    {year} = int({key})",
-                f"{i}    if not YEAR_MIN <= {year} <= YEAR_MAX:",
-                f"{i}        raise Unexpected",
-                *self.emit(item_type, item, result, i + "    "),
+                *self.emit(item_type, item, result, i + "    ", clean),
                 f"{i}    {years}[{year}] = {result}",
                 f"{i}{target} = of_checked({years})",
             ]
         raise TypeError(f"unsupported type {tp}")
 
 
-_TEXT_TEST: Final = (
-    "type({v}) is str and len({v}) <= MAX_TEXT and {v} != '' and not {v}.isspace()"
+_DECIMAL: Final = "type({v}) is str and {v}.isascii() and {v}.isdigit() and len({v}) <= 15"
+"""A clean decimal: at most 15 ASCII digits, nothing else. DECIMAL_TEXT matches it, and its
+Decimal is whole, not negative and below MAX_MONEY and MAX_NUMBER: every check of money and
+numbers passes it (see _CLEAN_CHECKS)."""
+
+_CLEAN_CHECKS: Final[dict[Callable[[Any], object], bool]] = {
+    check_money: False,
+    check_number: False,
+    check_money_cell: True,
+    check_number_cell: True,
+}
+"""The checks every clean decimal passes, each with whether it also passes NIL."""
+
+
+def _clean_passes(validator: Any, tp: Any) -> bool:
+    """True when every value of type *tp* the fast path builds from clean decimals (and
+    ``"-"`` or null, where *tp* has them) passes *validator*: then it need not run."""
+    check = VALUE_CHECKS.get(validator) if validator is not None else None
+    if check is None or check.check not in _CLEAN_CHECKS:
+        return False
+    allowed: set[Any] = {Decimal}
+    if _CLEAN_CHECKS[check.check]:
+        allowed.add(Nil)
+    if check.each_year:
+        if not _is_year_map(tp) or not typing.get_args(tp):
+            return False
+        (tp,) = typing.get_args(tp)
+    elif check.optional:
+        allowed.add(None)
+    return _produced(tp) <= allowed
+
+
+_STR_TEST: Final = (
+    "len({v}) <= MAX_TEXT and {v} != '' and not {v}.isspace()"
     " and ({v}.isascii() or encodable({v}))"
 )
+"""The test of text fields (``_fields.is_text``), on a value known to be a str."""
+_TEXT_TEST: Final = "type({v}) is str and " + _STR_TEST
 _NUMBER_TEST: Final = (
     "type({v}) is Decimal and {v}.is_finite() and -MAX_NUMBER <= {v} <= MAX_NUMBER"
 )
@@ -642,12 +718,19 @@ _PRETESTS: Final[dict[Callable[[Any], object], str]] = {
 would; where it fails, the fast path calls the validator, which decides."""
 
 
-def _pretest(validator: Any, target: str, item: str) -> tuple[list[str], str] | None:
-    """Statements and a condition that hold only for values *validator* accepts, or None."""
+def _pretest(
+    validator: Any, target: str, item: str, kinds: set[Any]
+) -> tuple[list[str], str] | None:
+    """Statements and a condition that hold only for values *validator* accepts, or None.
+    *kinds* are the types of the values the fast path builds for the field."""
     if validator is text:
-        return [], _TEXT_TEST.format(v=target)
+        # Where kinds say so, the fast path built the value as text: no need to test its type.
+        return [], (_STR_TEST if kinds <= {str} else _TEXT_TEST).format(v=target)
     if validator is optional_text:
-        return [], f"{target} is None or " + _TEXT_TEST.format(v=target)
+        condition = (_STR_TEST if kinds <= {str, None} else _TEXT_TEST).format(v=target)
+        return [], f"{target} is None or {condition}"
+    if validator is texts and kinds == {tuple}:
+        return [f"for {item} in {target}:"], _TEXT_TEST.format(v=item)
     if validator is _validate_also:
         return [], f"not {target}"
     check = VALUE_CHECKS.get(validator)
@@ -655,6 +738,8 @@ def _pretest(validator: Any, target: str, item: str) -> tuple[list[str], str] | 
         return None
     if check.check is _quantity:
         test = "type({v}) is Quantity"
+    elif check.check is check_text and kinds <= ({str, None} if check.optional else {str}):
+        test = _STR_TEST
     elif check.check in _PRETESTS:
         test = _PRETESTS[check.check]
     else:
@@ -663,6 +748,26 @@ def _pretest(validator: Any, target: str, item: str) -> tuple[list[str], str] | 
         return [f"for {item} in {target}.values():"], test.format(v=item)
     condition = test.format(v=target)
     return [], f"{target} is None or {condition}" if check.optional else condition
+
+
+def _quantities(validator: Any, tp: Any, kinds: set[Any]) -> bool:
+    """True when *validator* tests that each value of a year map is a Quantity, and the fast
+    path builds the field (of type *tp*) as a year map of quantities."""
+    check = VALUE_CHECKS.get(validator)
+    return (
+        check is not None and check.check is _quantity and check.each_year
+        and kinds == {YearMap} and _is_year_map(tp)
+        and _produced(typing.get_args(tp)[0] if typing.get_args(tp) else Any) == {Quantity}
+    )
+
+
+def _slot(cls: type, name: str) -> types.MemberDescriptorType | None:
+    """The slot holding field *name* of *cls*, or None when *cls* keeps it elsewhere."""
+    for base in cls.__mro__:
+        if name in base.__dict__:
+            found = base.__dict__[name]
+            return found if type(found) is types.MemberDescriptorType else None
+    return None
 
 
 def _produced(tp: Any) -> set[Any]:

@@ -18,7 +18,7 @@ from .indicators import Indicator
 from .performance import KeyIndicator, PerformanceRow
 from .problem_tables import ProblemTable
 from .resources import Resources
-from .series import YearMap, check_year
+from .series import YearMap, all_within, check_year
 
 MAX_PERIOD_YEARS: Final = 10
 
@@ -235,49 +235,45 @@ def _plan_is_sound(plan: Plan) -> bool:
     """True when :func:`_plan_problems` has nothing to report; tested without building the
     paths of the problems (False when unsure)."""
     period = plan.period
-    low, high = period.baseline_year, period.last_year
+    years = frozenset(range(period.baseline_year, period.last_year + 1))
     activities: list[Activity] = []
     pending = list(plan.programs)
     while pending:
         activity = pending.pop()
         activities.append(activity)
-        pending.extend(activity.children)
+        if activity.children:
+            pending.extend(activity.children)
     indicators = [ind for goal in plan.goals for target in goal.targets
                   for ind in target.indicators]
     indicators.extend(key.indicator for key in plan.key_indicators)
     indicators.extend(row.indicator for row in plan.service_performance)
-    series: list[YearMap[Any]] = []
+    series: list[object] = [row.stated_ratio for row in plan.service_performance]
+    for activity in activities:
+        if activity.indicators:
+            indicators.extend(activity.indicators)
+        budget = activity.budget
+        if budget is not None:
+            series.append(budget.planned)
+            series.append(budget.realised)
     for ind in indicators:
         series.append(ind.planned)
         series.append(ind.realised)
-    for activity in activities:
-        series.extend(ind.planned for ind in activity.indicators)
-        series.extend(ind.realised for ind in activity.indicators)
-        if activity.budget is not None:
-            series.append(activity.budget.planned)
-            series.append(activity.budget.realised)
-        indicators.extend(activity.indicators)
-    series.extend(row.stated_ratio for row in plan.service_performance)
     if plan.total_budget is not None:
         series.append(plan.total_budget.planned)
         series.append(plan.total_budget.realised)
     for budget_row in plan.budget_table:
         series.extend((budget_row.budget.planned, budget_row.budget.realised,
                        budget_row.stated_ratio))
-    for one in series:
-        if type(one) is not YearMap:
-            return False
-        first, last = one.first_year(), one.last_year()
-        # A YearMap's years are ints in ascending order.
-        if first is not None and (first < low or last is None or last > high):
-            return False
-    codes = [program.code for program in plan.programs]
-    if any(p.level is not Level.PROGRAM for p in plan.programs) or len(set(codes)) != len(codes):
+    if not all_within(series, years):
+        return False
+    programs = plan.programs
+    if (any(p.level is not Level.PROGRAM for p in programs)
+            or len({p.code for p in programs}) != len(programs)):
         return False
     ids = [ind.id for ind in indicators if ind.id is not None]
     known = set(ids)
-    if len(known) != len(ids) or any(link not in known for ind in indicators
-                                     for link in ind.links):
+    if len(known) != len(ids) or any(ind.links and not known.issuperset(ind.links)
+                                     for ind in indicators):
         return False
     numbers = [m.number for m in plan.missions]
     if len(set(numbers)) != len(numbers):

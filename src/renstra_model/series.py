@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, ValuesView
+from collections.abc import (
+    Callable,
+    ItemsView,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    ValuesView,
+)
+from collections.abc import Set as AbstractSet
 from typing import Any, Final, Generic, TypeVar, overload
 
 from .errors import InvalidPlanError, Problem, fail
@@ -131,6 +140,11 @@ class YearMap(_DictMapping[V], Generic[V]):
     def last_year(self) -> int | None:
         """The latest year present, or None when empty."""
         return next(reversed(self._data), None) if self._data else None
+
+
+def all_within(series: Iterable[object], years: AbstractSet[int]) -> bool:
+    """True when each of *series* is a :class:`YearMap` whose years all are in *years*."""
+    return all(type(one) is YearMap and one._data.keys() <= years for one in series)
 
 
 def _check_years(items: Mapping[Any, object]) -> None:
