@@ -75,12 +75,20 @@ def mean_growth(series: Series) -> Result:
     if len(span) < 2:
         return Undefined(Reason.TOO_FEW)
     total = ZERO
-    previous = series.get(span[0])
+    get = series.get
+    previous = get(span[0])
     for year in span[1:]:
-        current = series.get(year)
-        r = rate(previous, current, year=year)
-        if isinstance(r, Undefined):
-            return r
+        current = get(year)
+        if type(previous) is Decimal and type(current) is Decimal and previous > ZERO <= current:
+            # The common case, as rate() computes it: a positive base, no change of sign.
+            r: Result = CONTEXT.multiply(
+                CONTEXT.divide(CONTEXT.subtract(current, previous), CONTEXT.abs(previous)),
+                HUNDRED,
+            )
+        else:
+            r = rate(previous, current, year=year)
+            if isinstance(r, Undefined):
+                return r
         total = CONTEXT.add(total, r)
         previous = current
     return CONTEXT.divide(total, len(span) - 1)

@@ -173,6 +173,10 @@ class PlanIndex:
         """The sum of *activity*'s direct children
         (:func:`~renstra_model.rollups.children_sum`)."""
         rolled = self._planned if field == "planned" else self._realised
+        children = activity.children
+        if children and not any(child.children for child in children):
+            # Leaves state what they roll up to (a nil counting as zero in both).
+            return dict(rolled[id(activity)])
         totals: dict[int, Decimal] = {}
         with decimal.localcontext(CONTEXT):
             for child in activity.children:

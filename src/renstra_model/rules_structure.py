@@ -5,7 +5,7 @@ differently in two tables."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
 from .activities import Activity
@@ -153,8 +153,10 @@ def period_total_mismatch(context: Context) -> Iterator[Found]:
 
 
 def _years_sum(series: Mapping[int, MoneyCell]) -> Decimal:
-    with localcontext(CONTEXT):
-        return sum((_money(v) for v in series.values()), ZERO)
+    total = ZERO
+    for value in series.values():
+        total = CONTEXT.add(total, _money(value))
+    return total
 
 
 def _tc24_children(rows: tuple[BudgetRow, ...]) -> list[list[BudgetRow]]:
