@@ -81,7 +81,7 @@ def mean_growth(series: Series) -> Result:
         current = get(year)
         if type(previous) is Decimal and type(current) is Decimal and previous > ZERO <= current:
             # The common case, as rate() computes it: a positive base, no change of sign.
-            r: Result = CONTEXT.multiply(
+            step = CONTEXT.multiply(
                 CONTEXT.divide(CONTEXT.subtract(current, previous), CONTEXT.abs(previous)),
                 HUNDRED,
             )
@@ -89,7 +89,8 @@ def mean_growth(series: Series) -> Result:
             r = rate(previous, current, year=year)
             if isinstance(r, Undefined):
                 return r
-        total = CONTEXT.add(total, r)
+            step = r
+        total = CONTEXT.add(total, step)
         previous = current
     return CONTEXT.divide(total, len(span) - 1)
 
