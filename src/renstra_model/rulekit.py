@@ -200,26 +200,29 @@ class PlanIndex:
     def _rollups(self, field: Field) -> dict[int, dict[int, Decimal]]:
         """Every activity's roll-up by ``id``, computed leaves first in one pass."""
         rolled: dict[int, dict[int, Decimal]] = {}
-
-        def visit(activity: Activity) -> dict[int, Decimal]:
-            totals: dict[int, Decimal] = {}
-            if activity.children:
-                for child in activity.children:
-                    for year, amount in visit(child).items():
-                        totals[year] = totals.get(year, ZERO) + amount
-            else:
-                for year, cell in _stated(activity, field).items():
-                    totals[year] = totals.get(year, ZERO) + (
-                        cell if type(cell) is Decimal else ZERO
-                    )
-            result = dict(sorted(totals.items()))
-            rolled[id(activity)] = result
-            return result
-
         with decimal.localcontext(CONTEXT):
             for program in self.plan.programs:
-                visit(program)
+                _roll_up(program, field, rolled)
         return rolled
+
+
+def _roll_up(
+    activity: Activity, field: Field, rolled: dict[int, dict[int, Decimal]]
+) -> dict[int, Decimal]:
+    """The roll-up of *activity*, kept in *rolled* with those of its descendants (a module
+    function, not a closure: a recursive closure is a reference cycle, which would keep every
+    roll-up of a check alive until the garbage collector runs)."""
+    totals: dict[int, Decimal] = {}
+    if activity.children:
+        for child in activity.children:
+            for year, amount in _roll_up(child, field, rolled).items():
+                totals[year] = totals.get(year, ZERO) + amount
+    else:
+        for year, cell in _stated(activity, field).items():
+            totals[year] = totals.get(year, ZERO) + (cell if type(cell) is Decimal else ZERO)
+    result = dict(sorted(totals.items()))
+    rolled[id(activity)] = result
+    return result
 
 
 def _stated(activity: Activity, field: Field) -> Mapping[int, Decimal | Nil]:
