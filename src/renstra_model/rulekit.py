@@ -80,8 +80,9 @@ class IndicatorSite:
 def indicator_sites(
     plan: Plan, activities: Iterable[tuple[str, Activity]] | None = None
 ) -> Iterator[IndicatorSite]:
-    """Every indicator of *plan* with its site, in the order of :meth:`Plan.indicators`
-    (*activities*: the plan's activities with their paths, where the caller has them)."""
+    """Every indicator of *plan* with its site, in the order of
+    :meth:`~renstra_model.Plan.indicators` (*activities*: the plan's activities with their
+    paths, where the caller has them)."""
 
     def source_of(ind: Indicator, default: str) -> tuple[str | None, str | None]:
         if ind.source is None:
@@ -139,7 +140,8 @@ class PlanIndex:
 
     @cached_property
     def activities(self) -> tuple[tuple[str, Activity], ...]:
-        """Every activity of the tree with its path, depth first (:meth:`Plan.activities`)."""
+        """Every activity of the tree with its path, depth first
+        (:meth:`~renstra_model.Plan.activities`)."""
         return tuple(self.plan.activities())
 
     @cached_property
@@ -150,7 +152,7 @@ class PlanIndex:
 
     @cached_property
     def sites(self) -> tuple[IndicatorSite, ...]:
-        """Every indicator with its site (:func:`indicator_sites`)."""
+        """Every indicator with its site (:func:`~renstra_model.rulekit.indicator_sites`)."""
         return tuple(indicator_sites(self.plan, self.activities))
 
     @cached_property
