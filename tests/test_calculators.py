@@ -257,6 +257,8 @@ def _leaf_sum(tree: Activity) -> dict[int, Decimal]:
 def test_the_rollup_of_any_tree_is_the_sum_of_its_leaves(tree: Activity) -> None:
     assert rollup(tree) == _leaf_sum(tree)
     assert children_sum(tree) == _leaf_sum(tree)
+    kegiatan = tree.children[0]  # children that are leaves: the sum is the roll-up
+    assert children_sum(kegiatan) == _leaf_sum(kegiatan)
     for value in rollup(tree).values():
         _no_float(value)
 

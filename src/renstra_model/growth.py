@@ -45,6 +45,11 @@ def rate(base: Cell, value: Cell, *, year: int | None = None) -> Result:
         return Undefined(Reason.ZERO_BASE, year)
     if v != ZERO and (b < ZERO) != (v < ZERO):
         return Undefined(Reason.SIGN_CHANGE, year)
+    return _step(b, v)
+
+
+def _step(b: Decimal, v: Decimal) -> Decimal:
+    """``(v − b) / |b| × 100``, for a base that is not zero and no change of sign."""
     return CONTEXT.multiply(CONTEXT.divide(CONTEXT.subtract(v, b), CONTEXT.abs(b)), HUNDRED)
 
 
@@ -80,11 +85,7 @@ def mean_growth(series: Series) -> Result:
     for year in span[1:]:
         current = get(year)
         if type(previous) is Decimal and type(current) is Decimal and previous > ZERO <= current:
-            # The common case, as rate() computes it: a positive base, no change of sign.
-            step = CONTEXT.multiply(
-                CONTEXT.divide(CONTEXT.subtract(current, previous), CONTEXT.abs(previous)),
-                HUNDRED,
-            )
+            step = _step(previous, current)  # the common case: rate() without its tests
         else:
             r = rate(previous, current, year=year)
             if isinstance(r, Undefined):

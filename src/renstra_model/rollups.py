@@ -51,24 +51,69 @@ def rollup(activity: Activity, field: Field = "planned") -> dict[int, Decimal]:
     >>> rollup(ttu_dinsos().find("1 06 07"))[2024]
     Decimal('250000000')
     """
-    if not activity.children:
-        return add([stated(activity, field)])
-    return add(rollup(child, field) for child in activity.children)
+    return calculate(lambda: _roll_up(activity, field, {}))
 
 
-def children_sum(activity: Activity, field: Field = "planned") -> dict[int, Decimal]:
+def rollups_by_id(
+    roots: Iterable[Activity], field: Field = "planned"
+) -> dict[int, dict[int, Decimal]]:
+    """The :func:`rollup` of every activity of the trees of *roots* (a plan's programs),
+    computed leaves first in one pass, keyed by the activity's ``id`` (valid while the
+    activities live)."""
+    rolled: dict[int, dict[int, Decimal]] = {}
+
+    def compute() -> None:
+        for root in roots:
+            _roll_up(root, field, rolled)
+
+    calculate(compute)
+    return rolled
+
+
+def _roll_up(
+    activity: Activity, field: Field, rolled: dict[int, dict[int, Decimal]]
+) -> dict[int, Decimal]:
+    """The roll-up of *activity*, kept in *rolled* with those of its descendants (a module
+    function, not a closure: a recursive closure is a reference cycle, which would keep the
+    roll-ups alive until the garbage collector runs)."""
+    totals: dict[int, Decimal] = {}
+    if activity.children:
+        for child in activity.children:
+            for year, amount in _roll_up(child, field, rolled).items():
+                totals[year] = totals.get(year, ZERO) + amount
+    else:
+        for year, cell in stated(activity, field).items():
+            totals[year] = totals.get(year, ZERO) + (cell if type(cell) is Decimal else ZERO)
+    result = dict(sorted(totals.items()))
+    rolled[id(activity)] = result
+    return result
+
+
+def children_sum(
+    activity: Activity,
+    field: Field = "planned",
+    rolled: Mapping[int, Mapping[int, Decimal]] | None = None,
+) -> dict[int, Decimal]:
     """The per-year sum of *activity*'s direct children, each child counting with what it
     states for the year, or with its own roll-up where it states nothing that year.
 
-    This is what a parent's stated subtotal should equal.
+    This is what a parent's stated subtotal should equal. *rolled*: the roll-ups of the tree
+    by ``id`` (:func:`rollups_by_id`), where the caller has them.
     """
+    children = activity.children
+    if rolled is None:
+        rolled = rollups_by_id([activity], field)
+    if children and not any(child.children for child in children):
+        # Leaves state what they roll up to (a nil counting as zero in both).
+        return dict(rolled[id(activity)])
+    return add(_child_series(child, field, rolled[id(child)]) for child in children)
 
-    def child_series(child: Activity) -> dict[int, MoneyCell]:
-        own = stated(child, field)
-        rolled = rollup(child, field)
-        return {year: own.get(year, rolled.get(year, ZERO)) for year in {*own, *rolled}}
 
-    return add(child_series(child) for child in activity.children)
+def _child_series(
+    child: Activity, field: Field, below: Mapping[int, Decimal]
+) -> dict[int, MoneyCell]:
+    own = stated(child, field)
+    return {year: own.get(year, below.get(year, ZERO)) for year in {*own, *below}}
 
 
 def totals_by_program(plan: Plan, field: Field = "planned") -> dict[Code, dict[int, Decimal]]:

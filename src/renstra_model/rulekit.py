@@ -3,20 +3,19 @@ several rules need of one plan, computed once per check), and values as message 
 
 from __future__ import annotations
 
-import decimal
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from functools import cached_property
-from typing import Literal
 
 from attrs import frozen
 
 from .activities import Activity
-from .arithmetic import CONTEXT, ZERO, Result, Undefined, present
+from .arithmetic import Result, Undefined, present
 from .codes import Code, Level
 from .findings import Location
 from .indicators import Indicator
 from .plan import Plan
+from .rollups import Field, children_sum, rollups_by_id
 from .values import NIL, Nil, Quantity
 
 
@@ -118,9 +117,6 @@ def indicator_sites(
             )
 
 
-Field = Literal["planned", "realised"]
-
-
 class PlanIndex:
     """What several rules need of one plan, computed on first use and kept for the rest of the
     check: the activities with their paths, the indicator sites, and the roll-up of every
@@ -168,70 +164,23 @@ class PlanIndex:
     def rollup(self, activity: Activity, field: Field = "planned") -> Mapping[int, Decimal]:
         """The roll-up of *activity*'s money (:func:`~renstra_model.rollups.rollup`), for an
         activity of this plan's tree."""
-        rolled = self._planned if field == "planned" else self._realised
-        return rolled[id(activity)]
+        return self._rolled(field)[id(activity)]
 
     def children_sum(self, activity: Activity, field: Field = "planned") -> dict[int, Decimal]:
         """The sum of *activity*'s direct children
         (:func:`~renstra_model.rollups.children_sum`)."""
-        rolled = self._planned if field == "planned" else self._realised
-        children = activity.children
-        if children and not any(child.children for child in children):
-            # Leaves state what they roll up to (a nil counting as zero in both).
-            return dict(rolled[id(activity)])
-        totals: dict[int, Decimal] = {}
-        with decimal.localcontext(CONTEXT):
-            for child in activity.children:
-                own = _stated(child, field)
-                # A leaf's roll-up has the years of what it states: no other year to add.
-                below = rolled[id(child)] if child.children else {}
-                for year in {*own, *below} if below else own:
-                    cell = own.get(year, below.get(year, ZERO))
-                    amount = cell if type(cell) is Decimal else ZERO
-                    totals[year] = totals.get(year, ZERO) + amount
-        return dict(sorted(totals.items()))
+        return children_sum(activity, field, self._rolled(field))
+
+    def _rolled(self, field: Field) -> dict[int, dict[int, Decimal]]:
+        return self._planned if field == "planned" else self._realised
 
     @cached_property
     def _planned(self) -> dict[int, dict[int, Decimal]]:
-        return self._rollups("planned")
+        return rollups_by_id(self.plan.programs, "planned")
 
     @cached_property
     def _realised(self) -> dict[int, dict[int, Decimal]]:
-        return self._rollups("realised")
-
-    def _rollups(self, field: Field) -> dict[int, dict[int, Decimal]]:
-        """Every activity's roll-up by ``id``, computed leaves first in one pass."""
-        rolled: dict[int, dict[int, Decimal]] = {}
-        with decimal.localcontext(CONTEXT):
-            for program in self.plan.programs:
-                _roll_up(program, field, rolled)
-        return rolled
-
-
-def _roll_up(
-    activity: Activity, field: Field, rolled: dict[int, dict[int, Decimal]]
-) -> dict[int, Decimal]:
-    """The roll-up of *activity*, kept in *rolled* with those of its descendants (a module
-    function, not a closure: a recursive closure is a reference cycle, which would keep every
-    roll-up of a check alive until the garbage collector runs)."""
-    totals: dict[int, Decimal] = {}
-    if activity.children:
-        for child in activity.children:
-            for year, amount in _roll_up(child, field, rolled).items():
-                totals[year] = totals.get(year, ZERO) + amount
-    else:
-        for year, cell in _stated(activity, field).items():
-            totals[year] = totals.get(year, ZERO) + (cell if type(cell) is Decimal else ZERO)
-    result = dict(sorted(totals.items()))
-    rolled[id(activity)] = result
-    return result
-
-
-def _stated(activity: Activity, field: Field) -> Mapping[int, Decimal | Nil]:
-    budget = activity.budget
-    if budget is None:
-        return {}
-    return budget.planned if field == "planned" else budget.realised
+        return rollups_by_id(self.plan.programs, "realised")
 
 
 def same_unit(a: str, b: str) -> bool:

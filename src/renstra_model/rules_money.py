@@ -72,8 +72,6 @@ def not_whole_rupiah(context: Context) -> Iterator[Found]:
     for line, base, path in _budget_lines(context):
         for name, series in (("planned", line.planned), ("realised", line.realised)):
             for year, value in series.items():
-                if type(value) is Decimal and value == value.to_integral_value():
-                    continue  # whole rupiah, as most are: no call for them
                 if _fraction(value):
                     yield Found(
                         Location(base.table, base.code, year, f"{path}.{name}[{year}]",
