@@ -27,6 +27,7 @@ import contextlib
 import datetime as dt
 import importlib
 import itertools
+import math
 import os
 import re
 import tempfile
@@ -744,7 +745,7 @@ def _number_of(value: CellValue) -> Decimal | None:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):  # openpyxl reads number cells as binary floats
             raise InvalidPlanError([Problem("", "number.not_finite", {"value": repr(value)})])
         return _float_decimal(value)
     if isinstance(value, Decimal):
@@ -1394,7 +1395,7 @@ def _check_file(file: Path, name: str, max_bytes: int) -> None:
         with zipfile.ZipFile(file) as archive:
             parts = archive.infolist()
     except Exception as exc:  # noqa: BLE001 - zipfile fails on damaged files in many ways
-        # (BadZipFile, EOFError, NotImplementedError for an unknown zip version…)
+        # (BadZipFile, EOFError, and an error of its own for a zip version it cannot read)
         why = f"{type(exc).__name__}: {exc}"[:200]
         raise _file_error(name, "excel.not_workbook", why=why) from None
     unpacked = sum(p.file_size for p in parts)
