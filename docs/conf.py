@@ -70,8 +70,8 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Sequence"),  # check(select=...); standard library
     ("py:class", "os.PathLike"),  # load()/save() paths; standard library
     ("py:class", "pathlib.Path"),  # renstra_model.examples.data_path(); standard library
-    ("py:class", "renstra_model.arithmetic.T"),  # the type variable of calculate(); no page
-    ("py:class", "renstra_model.registry.T"),  # the type variable of Context.shared(); no page
+    ("py:class", "renstra_model.calculators.arithmetic.T"),  # the type variable of calculate(); no page
+    ("py:class", "renstra_model.checks.registry.T"),  # the type variable of Context.shared(); no page
 ]
 
 

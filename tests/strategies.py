@@ -53,9 +53,9 @@ from renstra_model import (
     Target,
     YearMap,
 )
-from renstra_model.plan import MAX_PERIOD_YEARS
-from renstra_model.series import YEAR_MAX, YEAR_MIN
-from renstra_model.values import MAX_MONEY, MAX_NUMBER
+from renstra_model.model.plan import MAX_PERIOD_YEARS
+from renstra_model.model.series import YEAR_MAX, YEAR_MIN
+from renstra_model.model.values import MAX_MONEY, MAX_NUMBER
 
 T = TypeVar("T")
 V = TypeVar("V")

@@ -10,12 +10,17 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from renstra_model import NIL, Activity, BudgetLine, Code, Indicator, Level, Plan, Quantity
-from renstra_model.arithmetic import CONTEXT, Reason, Result, Undefined, calculate, present
-from renstra_model.end_of_period import end_of_period
-from renstra_model.examples import ttu_dinsos
-from renstra_model.growth import cagr, last_step_growth, mean_growth, rate, year_on_year
-from renstra_model.indicators import Aggregation, Polarity
-from renstra_model.ratios import (
+from renstra_model.calculators.arithmetic import (
+    CONTEXT,
+    Reason,
+    Result,
+    Undefined,
+    calculate,
+    present,
+)
+from renstra_model.calculators.end_of_period import end_of_period
+from renstra_model.calculators.growth import cagr, last_step_growth, mean_growth, rate, year_on_year
+from renstra_model.calculators.ratios import (
     Predikat,
     agrees,
     capaian,
@@ -25,7 +30,9 @@ from renstra_model.ratios import (
     realisation_ratio,
     share,
 )
-from renstra_model.rollups import children_sum, rollup, total_by_year, totals_by_program
+from renstra_model.calculators.rollups import children_sum, rollup, total_by_year, totals_by_program
+from renstra_model.examples import ttu_dinsos
+from renstra_model.model.indicators import Aggregation, Polarity
 
 positive = st.decimals(min_value=Decimal("0.01"), max_value=Decimal(10) ** 12, places=2)
 money = st.one_of(

@@ -26,10 +26,10 @@ from renstra_model import (
     Quantity,
 )
 from renstra_model.checks import FAMILIES, RULES, at_or_above, check, select_rules
+from renstra_model.checks.findings import Finding, Severity
 from renstra_model.examples import ttu_dinsos
-from renstra_model.findings import Finding, Severity
+from renstra_model.io.nomenclature import load_nomenclature
 from renstra_model.messages import LANGS
-from renstra_model.nomenclature import load_nomenclature
 
 DATA = Path(__file__).parent / "data"
 D = Decimal

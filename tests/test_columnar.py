@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 from renstra_model import NIL, Level, Plan, Quantity
+from renstra_model.calculators.summary import summarise
 from renstra_model.cli import EXIT_INPUT, EXIT_OK, main
 from renstra_model.examples import ttu_dinsos
-from renstra_model.formats import MissingExtraError
-from renstra_model.generator import corpus, write_corpus
-from renstra_model.summary import summarise
+from renstra_model.synthetic.plans import corpus, write_corpus
+from renstra_model.tables.formats import MissingExtraError
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from renstra_model import columnar  # noqa: E402 - after the extra is known to be there
+from renstra_model.io import parquet as columnar  # noqa: E402 - after the extra is known to be there
 
 
 def _read(folder: Path, table: str) -> list[dict[str, object]]:

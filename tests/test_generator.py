@@ -13,8 +13,11 @@ import pytest
 
 from renstra_model import Level, Plan
 from renstra_model.checks import check
+from renstra_model.checks.registry import FAMILIES
 from renstra_model.cli import EXIT_INPUT, EXIT_OK, main
-from renstra_model.generator import (
+from renstra_model.io.nomenclature import load_nomenclature
+from renstra_model.model.nomenclature import Nomenclature
+from renstra_model.synthetic.plans import (
     AGENCIES,
     DEFECTS,
     GeneratedPlan,
@@ -27,8 +30,6 @@ from renstra_model.generator import (
     plan_path,
     write_corpus,
 )
-from renstra_model.nomenclature import Nomenclature, load_nomenclature
-from renstra_model.registry import FAMILIES
 
 
 @pytest.fixture(scope="module")

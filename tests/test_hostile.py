@@ -2,7 +2,7 @@
 
 The entry points are ``renstra_model.load``/``loads``, ``excel.read_workbook`` and
 ``excel.read_rows``, ``checks.check`` (on plans that load), the tables and the workbook export
-(on plans that load), the parsers of ``renstra_model.parsing``, and the command line ``renstra
+(on plans that load), the parsers of ``renstra_model.io.parsing``, and the command line ``renstra
 summary``/``check``/``import``/``table``. Each input must give the library's own error
 (a :class:`~renstra_model.errors.RenstraError`, naming the place and the reason) or a result
 (a plan, findings); never another exception, never a hang, never silent loss.
@@ -46,7 +46,7 @@ from hypothesis import strategies as st
 from renstra_model import InvalidPlanError, Plan, RenstraError, load, loads
 from renstra_model.checks import check
 from renstra_model.cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, main
-from renstra_model.excel import (
+from renstra_model.io.excel import (
     ErrorValue,
     Formula,
     ImportResult,
@@ -56,7 +56,7 @@ from renstra_model.excel import (
     read_workbook,
     write_workbook,
 )
-from renstra_model.parsing import (
+from renstra_model.io.parsing import (
     parse_date,
     parse_money,
     parse_month,
@@ -65,9 +65,9 @@ from renstra_model.parsing import (
     parse_place_date,
     parse_quantity,
 )
-from renstra_model.render import FORMATS, render_table
-from renstra_model.serialization import to_data
+from renstra_model.io.serialization import to_data
 from renstra_model.tables import build_all
+from renstra_model.tables.render import FORMATS, render_table
 from strategies import plans
 from test_excel import FLAT_HEADER, raw_workbook, row, tc27_rows
 
@@ -226,7 +226,7 @@ memory = int(sys.argv[2])
 resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 from renstra_model import load, loads
 from renstra_model.errors import InvalidPlanError, RenstraError
-from renstra_model.excel import read_workbook
+from renstra_model.io.excel import read_workbook
 kind, path = sys.argv[1], sys.argv[3]
 calls = {
     "load": lambda: load(path),

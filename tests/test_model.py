@@ -40,8 +40,8 @@ from renstra_model import (
     Target,
     YearMap,
 )
-from renstra_model.activities import CHILD_LEVEL
 from renstra_model.messages import CATALOGUE, LANGS, render
+from renstra_model.model.activities import CHILD_LEVEL
 from strategies import (
     REGISTERED_TYPES,
     TREE_LEVELS,

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import pytest
 
-import renstra_model.rules_nomenclature
+import renstra_model.checks.rules.nomenclature
 from renstra_model import (
     Activity,
     BudgetLine,
@@ -31,17 +31,11 @@ from renstra_model import (
     RenstraError,
     Source,
 )
+from renstra_model.checks.findings import Finding, Severity
+from renstra_model.checks.registry import RULES, Context, run, select
 from renstra_model.examples import ttu_dinsos
-from renstra_model.findings import Finding, Severity
-from renstra_model.nomenclature import (
-    MAX_PROBLEMS,
-    Entry,
-    Nomenclature,
-    NomenclatureError,
-    load_nomenclature,
-    normalise_name,
-)
-from renstra_model.registry import RULES, Context, run, select
+from renstra_model.io.nomenclature import MAX_PROBLEMS, NomenclatureError, load_nomenclature
+from renstra_model.model.nomenclature import Entry, Nomenclature, normalise_name
 
 DATA = Path(__file__).parent / "data"
 SMALL = DATA / "nomenclature-small.csv"
@@ -573,7 +567,7 @@ def summary(findings: Sequence[Finding]) -> list[tuple[str, str, str | None]]:
 
 
 def test_rules_are_registered() -> None:
-    assert renstra_model.rules_nomenclature.TC24 == "T-C.24"
+    assert renstra_model.checks.rules.nomenclature.TC24 == "T-C.24"
     for rule_id in IDS:
         rule = RULES[rule_id]
         assert rule.family == "nomenclature"

@@ -1,5 +1,6 @@
 """Indonesian numbers, money, quantities and dates: every style of the TTU document and of
-Indonesian spreadsheets, the ambiguity rules, and round trips with :mod:`renstra_model.formats`.
+Indonesian spreadsheets, the ambiguity rules, and round trips with
+:mod:`renstra_model.tables.formats`.
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ from hypothesis import strategies as st
 
 from checks import expect_only
 from renstra_model import NIL, InvalidPlanError, Quantity
-from renstra_model.formats import format_number, format_percent
-from renstra_model.messages import LANGS
-from renstra_model.parsing import (
+from renstra_model.io.parsing import (
     MONTH_NAMES,
     MONTHS,
     check_style,
@@ -30,7 +29,9 @@ from renstra_model.parsing import (
     parse_place_date,
     parse_quantity,
 )
-from renstra_model.values import MAX_MONEY
+from renstra_model.messages import LANGS
+from renstra_model.model.values import MAX_MONEY
+from renstra_model.tables.formats import format_number, format_percent
 from strategies import money, numbers
 
 D = Decimal
@@ -129,7 +130,10 @@ def test_the_ambiguity_names_both_readings() -> None:
 
 def test_non_text_is_refused() -> None:
     expect_only(lambda: parse_number(25325), ("", "text.type"))  # type: ignore[arg-type]
-    expect_only(lambda: parse_number("1", style="fr"), ("", "parse.style_choice"))  # type: ignore[arg-type]
+    expect_only(
+        lambda: parse_number("1", style="fr"),  # type: ignore[arg-type]
+        ("", "parse.style_choice"),
+    )
     assert check_style("id") == "id"
 
 
@@ -226,7 +230,8 @@ def test_a_quantity_in_a_given_style() -> None:
     assert parse_quantity("1,234 km") == Quantity(D("1234"), "km")
 
 
-# -- round trips with renstra_model.formats ---------------------------------------------------
+# -- round trips with renstra_model.tables.formats
+# ---------------------------------------------------
 
 
 @given(numbers(), st.sampled_from(LANGS))
@@ -288,7 +293,7 @@ def printable_quantities(draw: st.DrawFn) -> Quantity:
 @example(Quantity(D("25325"), "KPM", D("72.18")))
 @example(Quantity(D("1.234"), "km"))
 def test_parse_quantity_of_its_printed_form(value: Quantity) -> None:
-    from renstra_model.excel import format_quantity
+    from renstra_model.io.excel import format_quantity
 
     assert parse_quantity(format_quantity(value), style="id") == value
 

@@ -15,11 +15,22 @@ import pytest
 from hypothesis import given, settings
 
 from renstra_model import NIL, Plan, Quantity
-from renstra_model.arithmetic import Undefined
+from renstra_model.calculators.arithmetic import Undefined
 from renstra_model.cli import EXIT_INPUT, EXIT_OK, main
 from renstra_model.examples import ttu_dinsos
-from renstra_model.formats import MissingExtraError, format_number, format_percent
-from renstra_model.render import (
+from renstra_model.model.values import Nil
+from renstra_model.tables import (
+    Column,
+    Computed,
+    Growth,
+    Kind,
+    Row,
+    Table,
+    build,
+    build_all,
+)
+from renstra_model.tables.formats import MissingExtraError, format_number, format_percent
+from renstra_model.tables.render import (
     FORMATS,
     cell_text,
     plain_text,
@@ -31,17 +42,6 @@ from renstra_model.render import (
     to_text,
     write_xlsx,
 )
-from renstra_model.tables import (
-    Column,
-    Computed,
-    Growth,
-    Kind,
-    Row,
-    Table,
-    build,
-    build_all,
-)
-from renstra_model.values import Nil
 from strategies import plans
 
 D = Decimal

@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from renstra_model import Activity, Plan
+from renstra_model.calculators.growth import mean_growth, year_on_year
+from renstra_model.calculators.rollups import children_sum, rollup
 from renstra_model.checks import check, select_rules
+from renstra_model.checks.registry import Context
+from renstra_model.checks.rulekit import PlanIndex, indicator_sites
 from renstra_model.examples import ttu_dinsos
-from renstra_model.generator import generate
-from renstra_model.growth import mean_growth, year_on_year
-from renstra_model.registry import Context
-from renstra_model.rollups import children_sum, rollup
-from renstra_model.rulekit import PlanIndex, indicator_sites
+from renstra_model.synthetic.plans import generate
 from strategies import money, plans
 
 

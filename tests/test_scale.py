@@ -21,11 +21,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from renstra_model import InvalidPlanError, Plan, dumps, loads
-from renstra_model.cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, _JsonArray, main
-from renstra_model.converter import _converter, _fast_plan, structure_plan
+from renstra_model.cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, main
+from renstra_model.cli.main import _JsonArray
 from renstra_model.examples import data_path, ttu_dinsos
-from renstra_model.generator import corpus, write_corpus
-from renstra_model.serialization import to_data
+from renstra_model.io.converter import _converter, _fast_plan, structure_plan
+from renstra_model.io.serialization import to_data
+from renstra_model.synthetic.plans import corpus, write_corpus
 from strategies import plans
 
 
@@ -100,7 +101,7 @@ _BROKEN: list[tuple[str, Any]] = [
 
 def _converter_problems(data: object) -> list[str] | None:
     """The problems the converter alone reports (None when it builds a plan)."""
-    from renstra_model.converter import problems_of
+    from renstra_model.io.converter import problems_of
 
     try:
         _slow(data)
@@ -223,7 +224,7 @@ def test_check_does_not_import_what_it_does_not_use() -> None:
 
 
 def test_a_plan_class_the_fast_path_does_not_know_goes_through_the_converter() -> None:
-    from renstra_model.converter import _FastStructurer
+    from renstra_model.io.converter import _FastStructurer
 
     @attrs.frozen
     class Odd:
@@ -250,7 +251,7 @@ def test_a_bad_number_of_jobs_is_refused(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_outcomes_are_produced_one_plan_at_a_time() -> None:
-    from renstra_model.cli import _CheckWorker, _Outcome, _outcomes
+    from renstra_model.cli.main import _CheckWorker, _Outcome, _outcomes
 
     calls: list[str] = []
 

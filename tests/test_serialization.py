@@ -33,7 +33,7 @@ from renstra_model import (
     loads,
     save,
 )
-from renstra_model.serialization import to_data
+from renstra_model.io.serialization import to_data
 from strategies import minimal_plan, money, numbers, plans, seq
 
 PLAN_SETTINGS = settings(deadline=None)
@@ -280,7 +280,7 @@ def test_bad_year_keys(key: str, problem: str) -> None:
 
 def _both_paths(body: dict[str, Any]) -> tuple[object, object]:
     """What the fast path and the converter make of *body*: a plan, or the problems."""
-    from renstra_model import converter
+    from renstra_model.io import converter
 
     fast = converter._fast_plan()
     assert fast is not None

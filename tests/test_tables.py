@@ -18,8 +18,9 @@ import pytest
 from hypothesis import given, settings
 
 from renstra_model import NIL, Code, Level, Plan, Quantity
-from renstra_model.arithmetic import Undefined, present
+from renstra_model.calculators.arithmetic import Undefined, present
 from renstra_model.examples import ttu_dinsos
+from renstra_model.model.values import Nil
 from renstra_model.tables import (
     TABLES,
     Column,
@@ -34,7 +35,6 @@ from renstra_model.tables import (
     build_all,
     table_names,
 )
-from renstra_model.values import Nil
 from strategies import plans
 
 SOURCE = os.environ.get("RENSTRA_TTU_SOURCE")

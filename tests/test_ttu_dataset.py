@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from renstra_model import NIL, Code, Level, Plan, dumps, loads
+from renstra_model.calculators.summary import summarise
 from renstra_model.examples import EXAMPLES, data_path, ttu_dinsos
-from renstra_model.summary import summarise
 
 PLANNED = {
     2022: Decimal("4847753572"),

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from checks import expect_only
 from renstra_model import NIL, BudgetLine, Goal, InvalidPlanError, Nil, Quantity, Source, YearMap
-from renstra_model.series import YEAR_MAX, YEAR_MIN, check_year
-from renstra_model.values import (
+from renstra_model.model.series import YEAR_MAX, YEAR_MIN, check_year
+from renstra_model.model.values import (
     MAX_MONEY,
     MAX_NUMBER,
     MAX_PLACES,

@@ -23,7 +23,7 @@ def _ttu_findings() -> tuple[dict[str, list[Any]], bool]:
 
     from renstra_model.checks import check
     from renstra_model.examples import ttu_dinsos
-    from renstra_model.nomenclature import load_nomenclature
+    from renstra_model.io.nomenclature import load_nomenclature
 
     path = os.environ.get("RENSTRA_NOMENCLATURE")
     nomenclature = load_nomenclature(Path(path)) if path and Path(path).is_file() else None

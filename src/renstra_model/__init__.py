@@ -1,19 +1,19 @@
 """renstra_model: the Renstra Perangkat Daerah (Permendagri 86/2017) as typed, exact data."""
 
-from .activities import Activity
-from .budget import BudgetLine, BudgetRow
-from .codes import Code, Level
 from .errors import InvalidPlanError, PlanFileError, Problem, RenstraError, UnknownExampleError
-from .goals import Goal, Mission, Target
-from .indicators import Aggregation, Indicator, Polarity
-from .performance import KeyIndicator, PerformanceRow
-from .plan import Adoption, Official, Organisation, Period, Plan
-from .problem_tables import ProblemRow, ProblemTable
-from .provenance import Source
-from .resources import Asset, Resources, SocialWorkers, StaffByGender, StaffByGrade
-from .serialization import FORMAT_VERSION, dumps, load, loads, save
-from .series import YearMap
-from .values import NIL, Nil, Quantity
+from .io.serialization import FORMAT_VERSION, dumps, load, loads, save
+from .model.activities import Activity
+from .model.budget import BudgetLine, BudgetRow
+from .model.codes import Code, Level
+from .model.goals import Goal, Mission, Target
+from .model.indicators import Aggregation, Indicator, Polarity
+from .model.performance import KeyIndicator, PerformanceRow
+from .model.plan import Adoption, Official, Organisation, Period, Plan
+from .model.problem_tables import ProblemRow, ProblemTable
+from .model.provenance import Source
+from .model.resources import Asset, Resources, SocialWorkers, StaffByGender, StaffByGrade
+from .model.series import YearMap
+from .model.values import NIL, Nil, Quantity
 
 __all__ = [
     "FORMAT_VERSION",

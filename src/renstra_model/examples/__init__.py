@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Final
 
 from ..errors import UnknownExampleError
+from ..io.serialization import loads
 from ..messages import render
-from ..plan import Plan
-from ..serialization import loads
+from ..model.plan import Plan
 
 _FILES: Final = {"ttu-dinsos": ("ttu_dinsos", "ttu_dinsos.json")}
 

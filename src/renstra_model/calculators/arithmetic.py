@@ -1,0 +1,131 @@
+"""The arithmetic every calculator shares: one Decimal context, "undefined" as a value, and
+rounding for presentation only.
+
+Calculators compute in :data:`CONTEXT` (28 significant digits, half-even rounding, every
+exceptional condition trapped) and never round their results; :func:`present` rounds
+half-up to two places, as Indonesian tables print. Where a value cannot be computed (a zero
+base, a missing or nil year, a sign change) a calculator returns :class:`Undefined` with the
+reason, never raises, and never returns a float, ``inf`` or ``NaN``.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Callable
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from enum import Enum
+from typing import Final, TypeVar
+
+from attrs import frozen
+
+from ..messages import DEFAULT_LANG, Lang, render
+from ..model.values import Nil
+
+CONTEXT: Final = decimal.Context(
+    prec=28,
+    rounding=ROUND_HALF_EVEN,
+    Emin=-999_999,
+    Emax=999_999,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+"""The Decimal context of every calculation: 28 significant digits, half-even rounding of
+intermediate results, and traps on invalid operations, division by zero and overflow (a
+calculator checks its inputs first, so a trap is a bug, never an answer)."""
+
+_HALF_UP: Final = CONTEXT.copy()
+_HALF_UP.rounding = ROUND_HALF_UP
+
+HUNDRED: Final = Decimal(100)
+ZERO: Final = Decimal(0)
+ONE: Final = Decimal(1)
+
+
+class Reason(Enum):
+    """Why a calculation has no value."""
+
+    ZERO_BASE = "zero_base"
+    """The denominator or the base year is zero."""
+    MISSING = "missing"
+    """A year or value the calculation needs is absent (an empty cell)."""
+    NIL = "nil"
+    """A value the calculation needs is a stated nil (``-``)."""
+    SIGN_CHANGE = "sign_change"
+    """The start and end values have different signs (no real growth rate joins them)."""
+    NEGATIVE_BASE = "negative_base"
+    """A compound rate of a negative start value is not defined."""
+    TOO_FEW = "too_few"
+    """Fewer values than the calculation needs (two years for a growth rate)."""
+
+
+@frozen
+class Undefined:
+    """The result of a calculation that has no value, with the reason and where.
+
+    >>> u = Undefined(Reason.ZERO_BASE, year=2022)
+    >>> u.message("id")
+    'tidak terdefinisi: nilai dasar nol (tahun 2022)'
+    """
+
+    reason: Reason
+    year: int | None = None
+
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        """Why, in *lang*."""
+        text = render(f"undefined.{self.reason.value}", {}, lang)
+        if self.year is not None:
+            text += render("undefined.year", {"year": self.year}, lang)
+        return text
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def __bool__(self) -> bool:
+        return False
+
+
+Result = Decimal | Undefined
+"""What a calculator returns: an exact Decimal, or :class:`Undefined`."""
+
+T = TypeVar("T")
+
+
+def calculate(compute: Callable[[], T]) -> T:
+    """Run *compute* in :data:`CONTEXT`."""
+    with decimal.localcontext(CONTEXT):
+        return compute()
+
+
+def present(value: Result, places: int = 2) -> Decimal | None:
+    """Round *value* half-up to *places* decimals for display; None for :class:`Undefined`.
+
+    >>> present(Decimal("14.485"))
+    Decimal('14.49')
+    >>> present(Decimal("-0.2145"))
+    Decimal('-0.21')
+    """
+    if isinstance(value, Undefined):
+        return None
+    exponent = _EXPONENTS[places] if 0 <= places < len(_EXPONENTS) else ONE.scaleb(-places)
+    return value.quantize(exponent, context=_HALF_UP)
+
+
+_EXPONENTS: Final = tuple(Decimal(1).scaleb(-places) for places in range(21))
+"""``1``, ``0.1`` … ``1E-20``: the exponents of :func:`present` (built once, not per call)."""
+
+
+Cell = Decimal | Nil | None
+"""A calculator input: an amount, a stated nil (``-``), or absent (an empty cell)."""
+
+
+def number_of(cell: Cell, year: int | None = None) -> Decimal | Undefined:
+    """The number in *cell*, or :class:`Undefined` (``MISSING`` or ``NIL``) at *year*."""
+    if cell is None:
+        return Undefined(Reason.MISSING, year)
+    if isinstance(cell, Nil):
+        return Undefined(Reason.NIL, year)
+    return cell
+
+
+def is_defined(value: Result) -> bool:
+    """True when *value* is a number."""
+    return isinstance(value, Decimal)

@@ -1,0 +1,60 @@
+"""Compliance checks: run the registered rules over a plan.
+
+>>> from renstra_model.examples import ttu_dinsos
+>>> findings = check(ttu_dinsos(), select=["RS331"])
+>>> [f.rule for f in findings]
+['RS331', 'RS331']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model.nomenclature import Nomenclature
+from ..model.plan import Plan
+from .findings import Finding, Severity
+from .registry import FAMILIES, RULES, Context, Rule, run, select
+
+# The rule modules register their rules on import.
+from .rules import indicators, money, nomenclature, structure
+
+RULE_MODULES = (structure, nomenclature, indicators, money)
+"""The modules whose rules are registered."""
+
+
+def check(
+    plan: Plan,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    nomenclature: Nomenclature | None = None,
+) -> list[Finding]:
+    """Every finding of the selected rules on *plan*, rule by rule in id order.
+
+    *select* and *ignore* take rule ids, id prefixes (``RS2``) or family names; rules that
+    need a nomenclature run only when *nomenclature* is given.
+    """
+    rules = select_rules(select, ignore)
+    return run(Context(plan, nomenclature), rules)
+
+
+def select_rules(chosen: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Rule]:
+    """The selected rules in id order; ValueError names an entry that matches no rule."""
+    return sorted(select(chosen, ignore), key=lambda r: r.id)
+
+
+def at_or_above(findings: Sequence[Finding], threshold: Severity) -> list[Finding]:
+    """The findings whose severity is *threshold* or higher."""
+    return [f for f in findings if f.severity >= threshold]
+
+
+__all__ = [
+    "FAMILIES",
+    "RULES",
+    "Finding",
+    "Rule",
+    "Severity",
+    "at_or_above",
+    "check",
+    "select_rules",
+]

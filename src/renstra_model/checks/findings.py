@@ -1,0 +1,98 @@
+"""Findings: what a compliance rule reports about a plan, as data."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from enum import Enum
+from types import MappingProxyType
+from typing import Any
+
+from attrs import field, frozen
+
+from ..messages import DEFAULT_LANG, Lang, render
+from ..model.codes import Code
+
+
+@functools.total_ordering
+class Severity(Enum):
+    """How serious a finding is; ordered ``info < warning < error``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return _RANK[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def label(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The severity's name in *lang*."""
+        return render(f"severity.{self.value}", {}, lang)
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@frozen
+class Location:
+    """Where a finding is: the document's table, the code of the row, the year, and the path
+    of the value in the model."""
+
+    table: str | None = None
+    code: Code | None = None
+    year: int | None = None
+    path: str = ""
+    row: str | None = None
+    """The row as the table prints it, where it has no code (T-C.24 labels, 7.1 numbers)."""
+
+    def describe(self) -> str:
+        """``T-C.27 1.06.05.2.02.0002 2022``: the parts that are known."""
+        parts = [self.table or "", str(self.code) if self.code else (self.row or "")]
+        if self.year is not None:
+            parts.append(str(self.year))
+        return " ".join(p for p in parts if p)
+
+
+def _freeze(values: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(values))
+
+
+@frozen
+class Finding:
+    """One defect of a plan: which rule found it, how serious it is, where, why, and the
+    values compared. The message is rendered from the rule's templates and *params*."""
+
+    rule: str
+    family: str
+    severity: Severity
+    location: Location
+    params: Mapping[str, Any] = field(factory=dict, converter=_freeze, eq=False)
+    """The values the message names and the rule compared (JSON-compatible)."""
+
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The finding's message in *lang*, from its rule's template."""
+        from .registry import message_of  # the registry imports this module
+
+        return message_of(self, lang)
+
+    def to_json(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
+        """The finding as JSON-compatible data."""
+        return {
+            "rule": self.rule,
+            "family": self.family,
+            "severity": self.severity.value,
+            "table": self.location.table,
+            "code": str(self.location.code) if self.location.code else None,
+            "year": self.location.year,
+            "row": self.location.row,
+            "path": self.location.path,
+            "message": self.message(lang),
+            "values": dict(self.params),
+        }

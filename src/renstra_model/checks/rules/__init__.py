@@ -1,0 +1,1 @@
+"""The compliance rules, one module a family group; each registers its rules on import."""

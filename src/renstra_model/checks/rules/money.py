@@ -1,0 +1,516 @@
+"""Rules on money: whole rupiah, targets without funding, missing and wrong ratios, growth
+columns labelled as one statistic that compute as another, and realisations stated for years
+that had not ended when the plan was adopted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+
+from ...calculators.arithmetic import Result, Undefined
+from ...calculators.growth import cagr, last_step_growth, mean_growth
+from ...calculators.ratios import agrees, places, realisation_ratio
+from ...model.budget import BudgetLine, BudgetRow
+from ...model.values import MoneyCell, Nil
+from ..findings import Location, Severity
+from ..registry import Context, Found, Text, rule
+from ..rulekit import (
+    activity_location,
+    amount,
+    computed,
+    is_nil_or_zero,
+    is_positive,
+    money_positive,
+    years_text,
+)
+
+# -- whole-rupiah -----------------------------------------------------------------------------
+
+
+def _budget_lines(context: Context) -> Iterator[tuple[BudgetLine, Location, str]]:
+    """Every budget line of the plan with the location of its row and its path."""
+    plan = context.plan
+    for path, activity in context.index.activities:
+        budget = activity.budget
+        if budget is None:
+            continue
+        source = budget.source or activity.source
+        if source is not None and source.table == "T-C.24" and plan.budget_table:
+            continue  # the same cells as the T-C.24 row, checked there
+        yield budget, activity_location(activity, path), f"{path}.budget"
+    if plan.total_budget is not None:
+        yield plan.total_budget, Location("T-C.27", None, None, "", "TOTAL"), "total_budget"
+    for k, row in enumerate(plan.budget_table):
+        yield (row.budget, Location("T-C.24", row.code, None, "", row.label),
+               f"budget_table[{k}].budget")
+
+
+def _fraction(value: MoneyCell | None) -> bool:
+    return isinstance(value, Decimal) and value != value.to_integral_value()
+
+
+@rule(
+    "RS301",
+    "whole-rupiah",
+    Severity.WARNING,
+    title=Text("Amount is not whole rupiah", "Jumlah bukan rupiah utuh"),
+    message=Text(
+        "{value} is not a whole rupiah amount",
+        "{value} bukan jumlah rupiah utuh",
+    ),
+    why=Text(
+        "Regional budgets (APBD) are appropriated in whole rupiah; a fraction of a rupiah "
+        "in a pagu or a realisation is an arithmetic leftover (a share, an average) that "
+        "no DPA can carry.",
+        "APBD dianggarkan dalam rupiah utuh; pecahan rupiah pada pagu atau realisasi adalah "
+        "sisa hitungan (pembagian, rata-rata) yang tidak dapat dimuat DPA.",
+    ),
+    example="T-C.24, Penyediaan Bahan Logistik Kantor, 2023: 67,668,207.5",
+)
+def not_whole_rupiah(context: Context) -> Iterator[Found]:
+    """Every money cell with a fraction of a rupiah."""
+    for line, base, path in _budget_lines(context):
+        for name, series in (("planned", line.planned), ("realised", line.realised)):
+            for year, value in series.items():
+                if _fraction(value):
+                    yield Found(
+                        Location(base.table, base.code, year, f"{path}.{name}[{year}]",
+                                 base.row),
+                        {"value": amount(value)},
+                    )
+        if _fraction(line.planned_total):
+            yield Found(
+                Location(base.table, base.code, None, f"{path}.planned_total", base.row),
+                {"value": amount(line.planned_total)},
+            )
+
+
+# -- unfunded-target ---------------------------------------------------------------------------
+
+
+def _target_years(context: Context) -> dict[int, frozenset[int]]:
+    """For each sub kegiatan with indicators (by ``id``), the years in which one of its
+    indicators sets a positive target."""
+    return {
+        id(activity): frozenset(
+            year
+            for ind in activity.indicators
+            for year, target in ind.planned.items()
+            if is_positive(target)
+        )
+        for _, activity in context.index.sub_kegiatan
+        if activity.indicators
+    }
+
+
+@rule(
+    "RS311",
+    "unfunded-target",
+    Severity.WARNING,
+    title=Text("Target without funding", "Target tanpa pendanaan"),
+    message=Text(
+        "target {target} in {year} has no funding (Rp {money})",
+        "target {target} pada {year} tanpa pendanaan (Rp {money})",
+    ),
+    why=Text(
+        "Each sub kegiatan's yearly target must be paid for by its pagu indikatif of the same "
+        "year (Permendagri 86/2017, T-C.27); a target with no money will not be reached, or "
+        "its money is elsewhere.",
+        "Target tahunan setiap sub kegiatan harus dibiayai pagu indikatif tahun yang sama "
+        "(Permendagri 86/2017, T-C.27); target tanpa dana tidak akan tercapai, atau dananya "
+        "ada di tempat lain.",
+    ),
+    example="T-C.27, 1 06 02 2.03 01, 2022: target 30 org, Rp -",
+)
+def target_without_funding(context: Context) -> Iterator[Found]:
+    """Sub kegiatan with a positive target in a year whose pagu is nil, empty or zero."""
+    target_years = context.shared(_target_years)
+    for path, activity in context.index.sub_kegiatan:
+        if not activity.indicators:
+            continue
+        planned = activity.budget.planned if activity.budget else {}
+        with_target = target_years[id(activity)]
+        for year in context.index.years:
+            if year not in with_target:
+                continue
+            funded = planned.get(year)
+            if is_nil_or_zero(funded):
+                targets = [ind.planned.get(year) for ind in activity.indicators]
+                first = next(t for t in targets if is_positive(t))
+                yield Found(
+                    activity_location(activity, path, year),
+                    {"year": year, "target": str(first), "money": amount(funded)},
+                )
+
+
+@rule(
+    "RS312",
+    "unfunded-target",
+    Severity.WARNING,
+    title=Text("Funding without a target", "Pendanaan tanpa target"),
+    message=Text(
+        "Rp {money} in {year} buys no target (the targets are {targets})",
+        "Rp {money} pada {year} tanpa target (targetnya {targets})",
+    ),
+    why=Text(
+        "Money planned for a year in which the sub kegiatan sets no target cannot be "
+        "measured: the Renja and the LKjIP will have nothing to report against it.",
+        "Dana yang direncanakan pada tahun tanpa target tidak dapat diukur: Renja dan LKjIP "
+        "tidak punya ukuran untuk melaporkannya.",
+    ),
+    example="T-C.27, 1 06 02 2.01 01, 2022: Rp 65,950,088 with a target of 2 lokasi is fine; "
+    "the rule reports the reverse, e.g. a nil target with money",
+)
+def funding_without_target(context: Context) -> Iterator[Found]:
+    """Sub kegiatan with money in a year where no indicator has a positive target."""
+    target_years = context.shared(_target_years)
+    period = context.index.year_set
+    for path, activity in context.index.sub_kegiatan:
+        if not activity.indicators or activity.budget is None:
+            continue
+        with_target = target_years[id(activity)]
+        for year, money in activity.budget.planned.items():
+            if year in with_target or year not in period or not money_positive(money):
+                continue
+            targets = [ind.planned.get(year) for ind in activity.indicators]
+            shown = ", ".join(str(t) if t else "(empty)" for t in targets)
+            yield Found(
+                activity_location(activity, path, year),
+                {"year": year, "money": amount(money), "targets": shown},
+            )
+
+
+# -- missing-ratio -----------------------------------------------------------------------------
+
+
+def _ratio_stated(value: Decimal | Nil | None) -> bool:
+    return isinstance(value, Decimal)
+
+
+@rule(
+    "RS321",
+    "missing-ratio",
+    Severity.WARNING,
+    title=Text("Ratio missing where both sides exist", "Rasio kosong padahal kedua sisi ada"),
+    message=Text(
+        "{table} states no ratio on {count} rows ({years}), though both sides are stated "
+        "(first: {row})",
+        "{table} tidak menyatakan rasio pada {count} baris ({years}), padahal kedua sisinya "
+        "ada (pertama: {row})",
+    ),
+    why=Text(
+        "T-C.24 exists to show how much of each year's budget was realised, T-C.23 how much of "
+        "each target; a row that states both figures but leaves the ratio empty or '-' hides "
+        "exactly what the table is for.",
+        "T-C.24 dibuat untuk menunjukkan berapa bagian anggaran yang terealisasi, T-C.23 berapa "
+        "bagian target; baris yang memuat kedua angka tetapi rasionya kosong atau '-' "
+        "menyembunyikan inti tabel itu.",
+    ),
+    example="T-C.24, all 72 rows: ratio '-' in 2022-2026 beside budget and realisation",
+)
+def missing_ratio(context: Context) -> Iterator[Found]:
+    """One finding per table (T-C.24, T-C.23) listing the rows whose ratio is missing in
+    years where both sides are stated."""
+    plan = context.plan
+    budget_rows: list[tuple[str, list[int]]] = []
+    for row in plan.budget_table:
+        years = [
+            y
+            for y in plan.period.years
+            if money_positive(row.budget.planned.get(y))
+            and isinstance(row.budget.realised.get(y), Decimal)
+            and not _ratio_stated(row.stated_ratio.get(y))
+        ]
+        if years:
+            budget_rows.append((row.label, years))
+    performance_rows: list[tuple[str, list[int]]] = []
+    for perf in plan.service_performance:
+        ind = perf.indicator
+        years = [
+            y
+            for y in plan.period.years
+            if is_positive(ind.planned.get(y))
+            and ind.realised.get(y) is not None
+            and not _ratio_stated(perf.stated_ratio.get(y))
+        ]
+        if years:
+            performance_rows.append((str(perf.number), years))
+    for table, path, rows in (
+        ("T-C.24", "budget_table[*].stated_ratio", budget_rows),
+        ("T-C.23", "service_performance[*].stated_ratio", performance_rows),
+    ):
+        if rows:
+            years = sorted({y for _, ys in rows for y in ys})
+            yield Found(
+                Location(table, None, None, path, None),
+                {"table": table, "count": len(rows), "years": years_text(years),
+                 "row": rows[0][0], "rows": [r for r, _ in rows]},
+            )
+
+
+@rule(
+    "RS322",
+    "missing-ratio",
+    Severity.ERROR,
+    title=Text(
+        "Stated ratio differs from the computed one", "Rasio tertulis berbeda dari hitungan"
+    ),
+    message=Text(
+        "the ratio stated for {year} is {stated} %, but {numerator} / {denominator} "
+        "is {computed} %",
+        "rasio tahun {year} tertulis {stated} %, padahal {numerator} / {denominator} "
+        "= {computed} %",
+    ),
+    why=Text(
+        "A ratio is arithmetic on two figures of the same row; when it disagrees with them, "
+        "either the ratio or a figure is wrong, and readers cannot tell which.",
+        "Rasio adalah hitungan atas dua angka pada baris yang sama; bila tidak sesuai, salah "
+        "satunya keliru dan pembaca tidak dapat mengetahui yang mana.",
+    ),
+    example="T-C.23 row 1, 2022: stated 100 % where realisation / target is 100 % (no finding)",
+)
+def wrong_ratio(context: Context) -> Iterator[Found]:
+    """Stated ratios (T-C.24, T-C.23) that do not agree with realisation / target."""
+    plan = context.plan
+
+    def compare(
+        location: Location, year: int, stated: Decimal, numerator: Decimal | Nil | None,
+        denominator: Decimal | Nil | None,
+    ) -> Iterator[Found]:
+        value = realisation_ratio(numerator, denominator, year=year)
+        if isinstance(value, Undefined) or not agrees(stated, value):
+            yield Found(
+                location,
+                {
+                    "year": year,
+                    "stated": amount(stated),
+                    "numerator": amount(numerator),
+                    "denominator": amount(denominator),
+                    "computed": computed(value, places(stated)),
+                },
+            )
+
+    for k, row in enumerate(plan.budget_table):
+        for year, stated in row.stated_ratio.items():
+            if isinstance(stated, Decimal):
+                loc = Location("T-C.24", row.code, year, f"budget_table[{k}].stated_ratio[{year}]",
+                               row.label)
+                yield from compare(
+                    loc, year, stated, row.budget.realised.get(year), row.budget.planned.get(year)
+                )
+    for k, perf in enumerate(plan.service_performance):
+        for year, stated in perf.stated_ratio.items():
+            if not isinstance(stated, Decimal):
+                continue
+            real = perf.indicator.realised.get(year)
+            target = perf.indicator.planned.get(year)
+            loc = Location("T-C.23", None, year, f"service_performance[{k}].stated_ratio[{year}]",
+                           str(perf.number))
+            yield from compare(
+                loc, year, stated,
+                real.amount if real else None,
+                target.amount if target else None,
+            )
+
+
+# -- statistic-label ---------------------------------------------------------------------------
+
+
+def _growth_agrees(stated: Decimal | Nil | None, value: Result) -> bool:
+    """T-C.24 prints '-' where a growth rate is zero or not defined."""
+    if stated is None:
+        return True
+    if isinstance(stated, Nil):
+        return isinstance(value, Undefined) or value == 0
+    return agrees(stated, value)
+
+
+_COLUMNS = (
+    ("planned", "Rata-rata Pertumbuhan: Rencana Anggaran"),
+    ("realised", "Rata-rata Pertumbuhan: Realisasi"),
+)
+
+
+def _growth(context: Context) -> dict[tuple[str, int], tuple[Result, Result]]:
+    """The mean and the last-step growth of every T-C.24 series that states a growth figure,
+    by column and row number (shared by RS331 and RS332)."""
+    found: dict[tuple[str, int], tuple[Result, Result]] = {}
+    for column, _ in _COLUMNS:
+        for k, row in enumerate(context.plan.budget_table):
+            if getattr(row, f"stated_growth_{column}") is not None:
+                series: Mapping[int, MoneyCell] = getattr(row.budget, column)
+                found[column, k] = mean_growth(series), last_step_growth(series)
+    return found
+
+
+@rule(
+    "RS331",
+    "statistic-label",
+    Severity.WARNING,
+    title=Text(
+        "Average growth column states another statistic",
+        "Kolom rata-rata pertumbuhan memuat statistik lain",
+    ),
+    message=Text(
+        "the column '{column}' states the growth of the last year on {count} rows, not the mean "
+        "of the yearly growth (first: {row}: stated {stated}, mean {mean}, CAGR {cagr})",
+        "kolom '{column}' memuat pertumbuhan tahun terakhir pada {count} baris, bukan rata-rata "
+        "pertumbuhan tahunan (pertama: {row}: tertulis {stated}, rata-rata {mean}, CAGR {cagr})",
+    ),
+    why=Text(
+        "T-C.24's 'Rata-rata Pertumbuhan' is the mean of the yearly growth rates. A column that "
+        "holds the last year's growth under that label misstates the trend of the whole period "
+        "to every reader of the plan.",
+        "'Rata-rata Pertumbuhan' T-C.24 adalah rata-rata laju pertumbuhan tahunan. Kolom yang "
+        "berisi pertumbuhan tahun terakhir dengan label itu menyesatkan pembaca tentang tren "
+        "seluruh periode.",
+    ),
+    example="T-C.24, URUSAN PEMERINTAHAN BIDANG SOSIAL: stated 14.49 = growth 2025-2026; "
+    "the mean of yearly growth is 22.59, the CAGR 17.48",
+)
+def growth_column_is_last_step(context: Context) -> Iterator[Found]:
+    """One finding per T-C.24 growth column whose rows state the last step's growth."""
+    plan = context.plan
+    growth = context.shared(_growth)
+    for column, label in _COLUMNS:
+        hits: list[tuple[BudgetRow, Decimal, Result]] = []
+        for k, row in enumerate(plan.budget_table):
+            stated = getattr(row, f"stated_growth_{column}")
+            if not isinstance(stated, Decimal):
+                continue
+            mean, last = growth[column, k]
+            if _growth_agrees(stated, mean):
+                continue
+            if _growth_agrees(stated, last):
+                hits.append((row, stated, mean))
+        if len(hits) >= 2:
+            first, stated, mean = hits[0]
+            yield Found(
+                Location("T-C.24", None, None, f"budget_table[*].stated_growth_{column}", label),
+                {
+                    "column": label,
+                    "count": len(hits),
+                    "row": first.label,
+                    "stated": amount(stated),
+                    "mean": computed(mean),
+                    "cagr": computed(cagr(getattr(first.budget, column))),
+                    "rows": [h[0].label for h in hits],
+                },
+            )
+
+
+@rule(
+    "RS332",
+    "statistic-label",
+    Severity.WARNING,
+    title=Text(
+        "Stated growth matches no statistic",
+        "Pertumbuhan tertulis tidak cocok dengan statistik apa pun",
+    ),
+    message=Text(
+        "stated growth {stated} is neither the mean of the yearly growth ({mean}), the CAGR "
+        "({cagr}) nor the last year's growth ({last})",
+        "pertumbuhan tertulis {stated} bukan rata-rata pertumbuhan tahunan ({mean}), bukan CAGR "
+        "({cagr}), dan bukan pertumbuhan tahun terakhir ({last})",
+    ),
+    why=Text(
+        "A growth figure that no computation of the row's own money reproduces cannot be "
+        "checked or reused; it is a typing or copying error.",
+        "Angka pertumbuhan yang tidak dapat dihitung ulang dari dana baris itu sendiri tidak "
+        "dapat diperiksa atau dipakai; itu salah ketik atau salah salin.",
+    ),
+    example="a T-C.24 row stating 12.00 where the yearly growth is 4, 8, 10, 6",
+)
+def growth_matches_nothing(context: Context) -> Iterator[Found]:
+    """T-C.24 rows whose stated growth matches none of mean, CAGR and last step."""
+    plan = context.plan
+    growth = context.shared(_growth)
+    for column, _ in _COLUMNS:
+        for k, row in enumerate(plan.budget_table):
+            stated = getattr(row, f"stated_growth_{column}")
+            if stated is None:
+                continue
+            # The CAGR (a fractional power) only when neither the mean nor the last step
+            # reproduces the stated figure.
+            mean, last = growth[column, k]
+            if _growth_agrees(stated, mean) or _growth_agrees(stated, last):
+                continue
+            rate = cagr(getattr(row.budget, column))
+            if _growth_agrees(stated, rate):
+                continue
+            yield Found(
+                Location("T-C.24", row.code, None,
+                         f"budget_table[{k}].stated_growth_{column}", row.label),
+                {
+                    "stated": amount(stated),
+                    "mean": computed(mean),
+                    "cagr": computed(rate),
+                    "last": computed(last),
+                },
+            )
+
+
+# -- future-realisation ------------------------------------------------------------------------
+
+
+@rule(
+    "RS341",
+    "future-realisation",
+    Severity.ERROR,
+    title=Text(
+        "Realisation stated for a year not yet ended", "Realisasi untuk tahun yang belum berakhir"
+    ),
+    message=Text(
+        "{table} states realisations for {years} on {count} rows, in a plan adopted on {adopted}",
+        "{table} memuat realisasi tahun {years} pada {count} baris, dalam rencana yang ditetapkan "
+        "{adopted}",
+    ),
+    why=Text(
+        "A realisation is known only after its year has ended. Realisations for years after the "
+        "plan's adoption are copies of the targets, and make every capaian computed from them "
+        "meaningless (100 % by construction).",
+        "Realisasi baru diketahui setelah tahunnya berakhir. Realisasi untuk tahun sesudah "
+        "penetapan rencana hanyalah salinan target, dan membuat setiap capaian yang dihitung "
+        "darinya tak bermakna (selalu 100 %).",
+    ),
+    example="T-C.23, adopted 9 September 2021: realisations stated for 2022-2026",
+)
+def future_realisation(context: Context) -> Iterator[Found]:
+    """One finding per table (T-C.23, T-C.24, activity indicators and budgets) whose rows state
+    realisations for years from the adoption year on."""
+    plan = context.plan
+    if plan.adoption is None or plan.adoption.date is None:
+        return
+    adopted = plan.adoption.date
+    by_table: dict[str, tuple[set[int], list[str]]] = {}
+
+    def note(table: str, row: str, years: list[int]) -> None:
+        seen, rows = by_table.setdefault(table, (set(), []))
+        seen.update(years)
+        rows.append(row)
+
+    first = adopted.year
+    for site in context.index.sites:
+        if site.indicator.realised and (years := [y for y in site.indicator.realised
+                                                  if y >= first]):
+            note(site.table or "?", site.row or str(site.code), years)
+    for path, activity in context.index.activities:
+        if activity.budget is not None and activity.budget.realised and (
+            years := [y for y in activity.budget.realised if y >= first]
+        ):
+            note(activity_location(activity, path).table or "T-C.27", str(activity.code), years)
+    for row in plan.budget_table:
+        if row.budget.realised and (years := [y for y in row.budget.realised if y >= first]):
+            note("T-C.24", row.label, years)
+    for table, (seen_years, rows) in by_table.items():
+        yield Found(
+            Location(table, None, min(seen_years) if len(seen_years) == 1 else None, "", None),
+            {
+                "table": table,
+                "years": years_text(sorted(seen_years)),
+                "count": len(rows),
+                "adopted": adopted.isoformat(),
+                "rows": rows,
+            },
+        )
+

@@ -1,0 +1,260 @@
+"""Rules against the national nomenclature (family ``nomenclature``): codes it does not list,
+names that differ from its official names, and special-autonomy kegiatan in an ordinary region.
+
+Each rule runs only when the user gives a nomenclature
+(:class:`~renstra_model.checks.registry.Context` ``nomenclature``). Names are compared after
+:func:`~renstra_model.model.nomenclature.normalise_name`, so case, spacing around ``/`` and ``-``
+and trailing punctuation do not count; spelling does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from ...model.activities import Activity
+from ...model.codes import Code, Level
+from ...model.nomenclature import Nomenclature, normalise_name
+from ...model.plan import Organisation, Plan
+from ..findings import Location, Severity
+from ..registry import Context, Found, Text, rule
+from ..rulekit import activity_location
+
+TC24: Final = "T-C.24"
+
+SPECIAL_AUTONOMY_DIGITS: Final = frozenset({"3", "4"})
+"""Type digits of kegiatan codes meant for special-autonomy and special regions."""
+
+_SPECIAL_PROVINCE: Final = re.compile(
+    r"\b(aceh|nad|papua|yogyakarta|jogjakarta|diy|jakarta|dki|dkj|istimewa)\b"
+)
+
+
+def is_special_region(province: str) -> bool:
+    """True for a province with special autonomy or special status: Aceh, the Papua provinces,
+    the Daerah Istimewa Yogyakarta and Jakarta.
+
+    >>> is_special_region("Nusa Tenggara Timur"), is_special_region("Papua Barat Daya")
+    (False, True)
+    >>> is_special_region("D.I. Yogyakarta"), is_special_region("Nanggroe Aceh Darussalam")
+    (True, True)
+    """
+    return _SPECIAL_PROVINCE.search(province.casefold()) is not None
+
+
+def special_autonomy_digit(code: Code) -> str | None:
+    """The type digit of *code*'s kegiatan when it is a special-autonomy variant (3 or 4)."""
+    if len(code.segments) < 5:
+        return None
+    digit = code.segments[3]
+    return digit if digit in SPECIAL_AUTONOMY_DIGITS else None
+
+
+def _level(activity_level: Level) -> str:
+    return activity_level.label.lower()
+
+
+# -- RS121 ------------------------------------------------------------------------------------
+
+
+@rule(
+    "RS121",
+    "nomenclature",
+    Severity.ERROR,
+    title=Text("Code not in the nomenclature", "Kode tidak terdapat dalam nomenklatur"),
+    message=Text(
+        "{level} {code} '{name}' is not in the nomenclature ({nomenclature})",
+        "{level} {code} '{name}' tidak terdapat dalam nomenklatur ({nomenclature})",
+    ),
+    why=Text(
+        "Programs, kegiatan and sub kegiatan are chosen from the national nomenclature "
+        "(Kepmendagri 050-5889/2021, succeeded by 900.1.15.5-1317/2023); a code it does not "
+        "list cannot be entered in SIPD, budgeted in the APBD or carried into the Renja. It is "
+        "a typing error, a code of another nomenclature version, or an activity the plan "
+        "invented.",
+        "Program, kegiatan dan sub kegiatan dipilih dari nomenklatur nasional (Kepmendagri "
+        "050-5889/2021, diganti 900.1.15.5-1317/2023); kode yang tidak tercantum tidak dapat "
+        "dimasukkan ke SIPD, dianggarkan dalam APBD, atau diturunkan ke Renja. Kode itu salah "
+        "ketik, berasal dari versi nomenklatur lain, atau kegiatan buatan sendiri.",
+    ),
+    example="sub kegiatan 1.06.04.2.01.0013 'Penyediaan Permakanan Lansia', a number the "
+    "nomenclature does not have",
+    needs_nomenclature=True,
+)
+def code_not_in_nomenclature(context: Context) -> Iterator[Found]:
+    """Activities of the tree whose code the nomenclature does not list (the supporting
+    program's codes are looked up in their generic X.XX.01 form)."""
+    nomenclature = context.nomenclature
+    if nomenclature is None:  # the registry runs these rules only with one
+        return
+    for path, activity in context.index.activities:
+        if activity.code not in nomenclature:
+            yield Found(
+                activity_location(activity, path),
+                {"level": _level(activity.level), "code": str(activity.code),
+                 "name": activity.name, "nomenclature": nomenclature.source},
+            )
+
+
+# -- RS122, RS123 -----------------------------------------------------------------------------
+
+_NAME_MESSAGE: Final = Text(
+    "{level} {code} is named '{name}'; the nomenclature names it '{official}'",
+    "{level} {code} bernama '{name}'; nomenklatur menamainya '{official}'",
+)
+
+
+def _differs(nomenclature: Nomenclature, code: Code, name: str) -> str | None:
+    """The official name of *code* when *name* differs from it, else None."""
+    entry = nomenclature.get(code)
+    if entry is None or normalise_name(entry.name) == normalise_name(name):
+        return None
+    return entry.name
+
+
+def _covered_by_tc24(plan: Plan, activity: Activity) -> bool:
+    """True when the activity's row was read from T-C.24 and T-C.24 has a row of its code with
+    the same name: RS123 reports that name, in the same table."""
+    if activity.source is None or activity.source.table != TC24:
+        return False
+    wanted = normalise_name(activity.name)
+    return any(
+        row.code == activity.code and normalise_name(row.label) == wanted
+        for row in plan.budget_table
+    )
+
+
+@rule(
+    "RS122",
+    "nomenclature",
+    Severity.WARNING,
+    title=Text("Activity named differently from the nomenclature",
+               "Nama kegiatan berbeda dari nomenklatur"),
+    message=_NAME_MESSAGE,
+    why=Text(
+        "The nomenclature fixes the name of every code; a Renstra copies it word for word, so "
+        "that the Renja, the RKA and SIPD, which match names as well as codes, find the same "
+        "activity. Case, spacing and trailing punctuation are ignored; a different word or "
+        "spelling is reported.",
+        "Nomenklatur menetapkan nama setiap kode; Renstra menyalinnya kata demi kata agar Renja, "
+        "RKA dan SIPD, yang mencocokkan nama selain kode, menemukan kegiatan yang sama. Huruf "
+        "besar-kecil, spasi dan tanda baca di akhir diabaikan; kata atau ejaan yang berbeda "
+        "dilaporkan.",
+    ),
+    example="1.06.02.2.01.0001 'Fasilitas Pemberdayaan Sosial KAT'; the nomenclature names it "
+    "'Fasilitasi Pemberdayaan Sosial KAT'",
+    needs_nomenclature=True,
+)
+def activity_name_differs(context: Context) -> Iterator[Found]:
+    """Activities of the tree whose name differs from the official name of their code.
+
+    An activity whose row was read from T-C.24, where T-C.24 prints the same name for its
+    code, is left to RS123, which reports that row."""
+    nomenclature = context.nomenclature
+    if nomenclature is None:  # the registry runs these rules only with one
+        return
+    plan = context.plan
+    for path, activity in context.index.activities:
+        official = _differs(nomenclature, activity.code, activity.name)
+        if official is None or _covered_by_tc24(plan, activity):
+            continue
+        yield Found(
+            activity_location(activity, path),
+            {"level": _level(activity.level), "code": str(activity.code),
+             "name": activity.name, "official": official},
+        )
+
+
+@rule(
+    "RS123",
+    "nomenclature",
+    Severity.WARNING,
+    title=Text("T-C.24 row named differently from the nomenclature",
+               "Nama baris T-C.24 berbeda dari nomenklatur"),
+    message=_NAME_MESSAGE,
+    why=Text(
+        "T-C.24 prints names, not codes: the name is all that ties a row to its program, "
+        "kegiatan or sub kegiatan. A name that differs from the nomenclature's breaks the "
+        "link to the activity tree and to the budget documents that use the official name.",
+        "T-C.24 mencetak nama, bukan kode: nama adalah satu-satunya pengikat baris dengan "
+        "program, kegiatan atau sub kegiatannya. Nama yang berbeda dari nomenklatur memutus "
+        "kaitan dengan pohon kegiatan dan dokumen anggaran yang memakai nama resmi.",
+    ),
+    example="T-C.24 'Penyediaan Barang Cetak dan Penggandaan Kantor' (1.06.01.2.06.0005); the "
+    "nomenclature names it 'Penyediaan Barang Cetakan dan Penggandaan'",
+    needs_nomenclature=True,
+)
+def tc24_name_differs(context: Context) -> Iterator[Found]:
+    """T-C.24 rows with a code whose label differs from the code's official name."""
+    nomenclature = context.nomenclature
+    if nomenclature is None:  # the registry runs these rules only with one
+        return
+    for k, row in enumerate(context.plan.budget_table):
+        if row.code is None:
+            continue
+        official = _differs(nomenclature, row.code, row.label)
+        if official is None:
+            continue
+        yield Found(
+            Location(TC24, row.code, None, f"budget_table[{k}]", row.label),
+            {"level": _level(row.level), "code": str(row.code), "name": row.label,
+             "official": official},
+        )
+
+
+# -- RS124 ------------------------------------------------------------------------------------
+
+
+def _place(organisation: Organisation) -> str:
+    if organisation.province:
+        return f"{organisation.region}, {organisation.province}"
+    return organisation.region
+
+
+@rule(
+    "RS124",
+    "nomenclature",
+    Severity.INFO,
+    title=Text("Special-autonomy kegiatan in an ordinary region",
+               "Kegiatan otonomi khusus di daerah biasa"),
+    message=Text(
+        "kegiatan {code} '{name}' is a special-autonomy variant (type {digit}) meant for Aceh, "
+        "Papua and the special regions, not for {place}",
+        "kegiatan {code} '{name}' adalah varian otonomi khusus (jenis {digit}) untuk Aceh, "
+        "Papua dan daerah istimewa, bukan untuk {place}",
+    ),
+    why=Text(
+        "The nomenclature repeats some kegiatan with type digit 3 or 4 instead of 2: variants "
+        "for the regions with special autonomy (many name the orang asli Papua). An ordinary "
+        "kabupaten uses the type-2 kegiatan; a 3 or 4 is usually a wrong pick from the list. "
+        "When the plan does not state its province, the rule reports every such kegiatan.",
+        "Nomenklatur mengulang sebagian kegiatan dengan digit jenis 3 atau 4, bukan 2: varian "
+        "untuk daerah otonomi khusus (banyak yang menyebut orang asli Papua). Kabupaten biasa "
+        "memakai kegiatan jenis 2; digit 3 atau 4 biasanya salah pilih. Bila rencana tidak "
+        "menyebut provinsinya, setiap kegiatan seperti itu dilaporkan.",
+    ),
+    example="kegiatan 1.06.06.3.02 in the Renstra of a kabupaten in Nusa Tenggara Timur",
+    needs_nomenclature=True,
+)
+def special_autonomy_kegiatan(context: Context) -> Iterator[Found]:
+    """Kegiatan whose type digit is 3 or 4, in a plan of a province without special autonomy
+    (or that does not state its province). Their sub kegiatan are not reported again."""
+    nomenclature = context.nomenclature
+    if nomenclature is None:  # the registry runs these rules only with one
+        return
+    organisation = context.plan.organisation
+    if organisation.province and is_special_region(organisation.province):
+        return
+    for path, activity in context.index.activities:
+        if activity.level is not Level.KEGIATAN:
+            continue
+        digit = special_autonomy_digit(activity.code)
+        if digit is None or activity.code not in nomenclature:
+            continue
+        yield Found(
+            activity_location(activity, path),
+            {"code": str(activity.code), "name": activity.name, "digit": int(digit),
+             "place": _place(organisation), "region": organisation.region,
+             "province": organisation.province or ""},
+        )

@@ -1,0 +1,110 @@
+"""``renstra table PLAN TABLE``: print one of the plan's standard tables as the document
+prints it (T-C.23 to T-C.27, 7.1, 2.1–2.4), as text, Markdown, HTML or CSV, or write it to an
+Excel workbook.
+
+Numbers follow ``--lang`` (default: ``RENSTRA_LANG``, else Indonesian, the document's own
+style); CSV numbers are plain whatever the language. Exit status: 0 written, 2 unusable input
+(an unknown plan or table, a plan that does not load, ``--format xlsx`` without ``--output``, an
+output file that cannot be written, a missing optional extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from ..messages import LANGS, Lang, extend, render
+
+extend(
+    {
+        "cli_table.xlsx_output": {
+            "en": "--format xlsx writes a file: give it with --output FILE",
+            "id": "--format xlsx menulis berkas: sebutkan dengan --output BERKAS",
+        },
+        "cli_table.written": {
+            "en": "{table} written to {path}",
+            "id": "{table} ditulis ke {path}",
+        },
+    }
+)
+
+TABLE_FORMATS = ("text", "markdown", "html", "csv", "xlsx")
+TABLE_NAMES = ("TC-23", "TC-24", "TC-25", "TC-26", "TC-27", "7.1", "2.1", "2.2", "2.3", "2.4")
+"""The names ``renstra table`` knows (:data:`renstra_model.tables.builders.TABLES`, listed here so
+that ``renstra --help`` does not import the tables)."""
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``renstra table``."""
+    table = sub.add_parser(
+        "table",
+        help="print one of the plan's standard tables (T-C.23 … T-C.27, 7.1, 2.1 … 2.4)",
+        description="Print TABLE of PLAN with the document's columns, or write it to an Excel "
+        "workbook. Exit status: 0 written, 2 unusable input.",
+    )
+    table.add_argument("plan", metavar="PLAN",
+                       help="a plan file, or a shipped example: ttu-dinsos")
+    table.add_argument("table", metavar="TABLE", help=f"one of {', '.join(TABLE_NAMES)}")
+    table.add_argument("--format", choices=TABLE_FORMATS, default="text")
+    table.add_argument(
+        "--values", choices=("stated", "computed", "both"), default="stated",
+        help="what computed columns (ratios, growth) show: the document's figure (default), "
+        "the computed one, or both",
+    )
+    table.add_argument("--output", default=None, metavar="FILE",
+                       help="write to FILE instead of printing (required for xlsx)")
+    table.add_argument("--lang", choices=LANGS, default=None,
+                       help="numbers and messages (default: RENSTRA_LANG, else id)")
+    table.set_defaults(handler=run)
+
+
+def _lang(args: argparse.Namespace) -> Lang:
+    chosen = args.lang or os.environ.get("RENSTRA_LANG", "id")
+    for lang in LANGS:
+        if chosen == lang:
+            return lang
+    return "id"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print or write the table; 0 when done, 2 when an input is unusable."""
+    from pathlib import Path
+
+    from ..errors import InvalidPlanError, RenstraError
+    from ..tables.builders import build
+    from ..tables.render import render_table, write_xlsx
+    from .main import EXIT_INPUT, EXIT_OK, open_plan
+
+    lang = _lang(args)
+    if args.format == "xlsx" and not args.output:
+        print(render("cli_table.xlsx_output", {}, lang), file=sys.stderr)
+        return EXIT_INPUT
+    try:
+        plan = open_plan(args.plan)
+        table = build(plan, args.table, lang)
+        if args.format == "xlsx":
+            write_xlsx(table, args.output, lang=lang, values=args.values)
+            print(render("cli_table.written", {"table": table.number, "path": args.output}, lang),
+                  file=sys.stderr)
+            return EXIT_OK
+        text = render_table(table, args.format, lang=lang, values=args.values)
+    except InvalidPlanError as exc:
+        print(exc.describe(lang), file=sys.stderr)
+        return EXIT_INPUT
+    except RenstraError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as exc:  # the workbook cannot be written where --output says
+        print(str(exc), file=sys.stderr)
+        return EXIT_INPUT
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_INPUT
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK

@@ -1,0 +1,453 @@
+"""Reading the national nomenclature of planning codes from a file: CSV in either of two
+layouts, or the decree's spreadsheet, into a
+:class:`~renstra_model.model.nomenclature.Nomenclature`. The library does not ship the
+nomenclature: the user supplies a file, read by :func:`load_nomenclature` from either of two
+layouts:
+
+* a table with a ``kode,level,nomenklatur,kinerja,indikator,satuan,keterangan`` header
+  (dotted, zero-padded codes; the supporting program common to every agency written
+  ``X.XX.01…``);
+* the decree's spreadsheet layout: title rows, then a header naming a code column (``KODE``,
+  ``KODE REKENING``) and a name column (``NOMENKLATUR URUSAN KABUPATEN/KOTA``, ``NOMENKLATUR``,
+  ``URAIAN``), with optional ``KINERJA``, ``INDIKATOR`` and ``SATUAN`` columns. Codes may be
+  spaced, unpadded or split over several columns under one ``KODE`` heading; the level is
+  inferred from the code, and rows without a code (section titles) are skipped.
+
+Either layout may be CSV (comma, semicolon or tab separated, UTF-8 with or without a byte order
+mark); the spreadsheet layout may also be an ``.xlsx`` workbook when the optional ``openpyxl``
+is installed (``pip install 'renstra-model[excel]'``).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import Any, Final
+
+from attrs import frozen
+
+from ..errors import InvalidPlanError, PlanFileError, Problem
+from ..model.codes import Code, Level
+from ..model.nomenclature import Entry, Nomenclature, normalise_name
+
+MAX_FILE_BYTES: Final = 64 * 1024 * 1024
+"""The largest nomenclature file :func:`load_nomenclature` reads (the full decree is ~2 MB)."""
+HEADER_SEARCH_ROWS: Final = 50
+"""How many rows from the top of a sheet are searched for the header row."""
+MAX_PROBLEMS: Final = 50
+"""Row problems reported at most; the rest are counted."""
+EXCEL_HINT: Final = "reading .xlsx files needs openpyxl: pip install 'renstra-model[excel]'"
+
+
+class NomenclatureError(PlanFileError):
+    """A nomenclature file cannot be read, or rows of it are wrong.
+
+    Like every :class:`~renstra_model.errors.InvalidPlanError` it carries every problem found;
+    each row problem's path is ``row N`` (rows counted from 1 as a spreadsheet numbers them,
+    the header and title rows included), and its params hold ``file`` and ``row``.
+    """
+
+    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+        super().__init__(problems, source)
+        self.file: str | None = source
+        """The file, as the caller named it."""
+        rows = [p.params["row"] for p in self.problems if isinstance(p.params.get("row"), int)]
+        self.rows: tuple[int, ...] = tuple(rows)
+        """The row numbers of the problems that concern a row."""
+        self.row: int | None = rows[0] if rows else None
+        """The first of :attr:`rows`, or None when the problem concerns the whole file."""
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+_CODE_HEADER: Final = re.compile(r"(NO\.? )?KODE( (REKENING|REK\.?|NOMENKLATUR))?")
+_NAME_HEADER: Final = re.compile(r"(NOMENKLATUR|URAIAN)\b.*")
+_OPTIONAL_HEADERS: Final = {
+    "level": re.compile(r"LEVEL|TINGKAT"),
+    "indicator": re.compile(r"INDIKATOR\b.*"),
+    "unit": re.compile(r"SATUAN\b.*"),
+}
+_LEVELS: Final = {
+    **{level.value: level for level in Level},
+    **{level.label.casefold().replace(" ", "_"): level for level in Level},
+    "bidang": Level.BIDANG_URUSAN,
+    "subkegiatan": Level.SUB_KEGIATAN,
+}
+_DELIMITERS: Final = (",", ";", "\t")
+_ZIP_MAGIC: Final = b"PK\x03\x04"
+
+
+def _heading(cell: str) -> str:
+    return " ".join(cell.split()).upper()
+
+
+@frozen
+class _Columns:
+    """Where the values are in a sheet, found from its header row."""
+
+    header_row: int
+    code: tuple[int, ...]
+    code_name: str
+    name: int
+    name_name: str
+    name_optional: bool
+    """The sheet has several name columns (provinsi and kabupaten/kota): a row whose chosen
+    name cell is empty belongs to the other government level and is skipped."""
+    level: int | None
+    indicator: int | None
+    unit: int | None
+
+
+_PREFERRED_NAME: Final = re.compile(r"KABUPATEN|KOTA")
+
+
+def _find_columns(
+    row_number: int, cells: Sequence[str], name_column: str | None
+) -> _Columns | None:
+    headings = [_heading(c) for c in cells]
+    code = next((i for i, h in enumerate(headings) if _CODE_HEADER.fullmatch(h)), None)
+    names = [i for i, h in enumerate(headings) if _NAME_HEADER.fullmatch(h)]
+    if code is None or not names:
+        return None
+    if name_column is not None:
+        wanted = _heading(name_column)
+        chosen = [i for i in names if wanted in headings[i]]
+        if not chosen:
+            return None
+    else:
+        chosen = [i for i in names if _PREFERRED_NAME.search(headings[i])] or names
+    name = chosen[0]
+    # A KODE heading merged over several columns (urusan, bidang, program…) leaves the
+    # columns after it unnamed: their cells are parts of the code.
+    code_columns = [code]
+    for i in range(code + 1, len(headings)):
+        if headings[i] or i == name:
+            break
+        code_columns.append(i)
+    optional = {
+        key: next((i for i, h in enumerate(headings) if pattern.fullmatch(h)), None)
+        for key, pattern in _OPTIONAL_HEADERS.items()
+    }
+    return _Columns(
+        row_number, tuple(code_columns), cells[code].strip(), name, cells[name].strip(),
+        len(names) > 1, optional["level"], optional["indicator"], optional["unit"],
+    )
+
+
+def _cell(cells: Sequence[str], index: int | None) -> str:
+    if index is None or index >= len(cells):
+        return ""
+    return " ".join(cells[index].split())
+
+
+def _is_column_numbers(cells: Sequence[str]) -> bool:
+    """The row of column numbers (1, 2, 3…) that decree tables print under the header."""
+    values = [c.strip() for c in cells if c.strip()]
+    return len(values) >= 2 and all(
+        v.isdigit() and int(v) == int(values[0]) + k for k, v in enumerate(values)
+    )
+
+
+_LEVEL_WORDS: Final = frozenset(
+    {"URUSAN", "BIDANG", "BIDANG URUSAN", "PROGRAM", "KEGIATAN", "SUB KEGIATAN", "SUB"}
+)
+
+
+def _is_level_words(parts: Sequence[str]) -> bool:
+    """The level names (URUSAN, BIDANG, PROGRAM…) printed under a KODE heading merged over
+    several columns."""
+    words = [_heading(p) for p in parts if p.strip()]
+    return bool(words) and all(w in _LEVEL_WORDS for w in words)
+
+
+class _NumberText(str):
+    """The text of a spreadsheet cell that held a fractional number."""
+
+    __slots__ = ()
+
+
+class _Reader:
+    """Turns the rows of one sheet into entries, collecting every problem with its row."""
+
+    def __init__(self, file: str, columns: _Columns) -> None:
+        self.file = file
+        self.columns = columns
+        self.entries: list[Entry] = []
+        self.problems: list[Problem] = []
+        self.extra_problems = 0
+        self.first: dict[Code, tuple[int, str]] = {}
+
+    def problem(self, row: int, column: str | None, key: str, **params: Any) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.extra_problems += 1
+            return
+        path = f"row {row}, {column}" if column else f"row {row}"
+        self.problems.append(Problem(path, key, {**params, "file": self.file, "row": row}))
+
+    def read(self, rows: Iterable[tuple[int, Sequence[str]]]) -> None:
+        columns = self.columns
+        after_header = True
+        for number, cells in rows:
+            if number <= columns.header_row:
+                continue
+            parts = [cells[i] for i in columns.code if i < len(cells)]
+            raw_code = ".".join(" ".join(part.split()) for part in parts if part.strip())
+            if not raw_code:
+                continue  # a section title, a continuation line or an empty row
+            if _CODE_HEADER.fullmatch(_heading(raw_code.replace(".", " "))):
+                after_header = True  # the header repeated on a new page
+                continue
+            if after_header and (_is_column_numbers(cells) or _is_level_words(parts)):
+                continue  # column numbers, or the level names under a merged KODE heading
+            after_header = False
+            if any(isinstance(part, _NumberText) for part in parts):
+                self.problem(
+                    number, columns.code_name, "structure.invalid",
+                    why=f"the code is stored as the number {raw_code}, which loses zeros "
+                    "(1.10 reads as 1.1): store the code column as text",
+                )
+                continue
+            self.row(number, cells, raw_code)
+
+    def row(self, number: int, cells: Sequence[str], raw_code: str) -> None:
+        columns = self.columns
+        try:
+            code = Code.parse(raw_code)
+        except InvalidPlanError as exc:
+            for p in exc.problems:
+                self.problem(number, columns.code_name, p.key, **p.params)
+            return
+        name = _cell(cells, columns.name)
+        if not name and columns.name_optional:
+            return  # listed for the other government level only
+        if not name:
+            self.problem(number, columns.name_name, "structure.missing")
+            return
+        level = code.level
+        stated = _cell(cells, columns.level)
+        if stated:
+            found = _LEVELS.get(stated.casefold().replace(" ", "_").replace("-", "_"))
+            if found is None:
+                self.problem(number, "level", "structure.choice", value=stated,
+                             choices=", ".join(lv.value for lv in Level))
+                return
+            if found is not level:
+                self.problem(number, "level", "code.level", code=str(code),
+                             actual=level.value, expected=found.value)
+                return
+        if code in self.first:
+            first_row, first_name = self.first[code]
+            if normalise_name(first_name) != normalise_name(name):
+                self.problem(
+                    number, columns.code_name, "structure.invalid",
+                    why=f"code {code} appears again with another name: {name!r} "
+                    f"(row {first_row}: {first_name!r})",
+                )
+            return
+        try:
+            entry = Entry(
+                code, level, name,
+                _cell(cells, columns.indicator) or None,
+                _cell(cells, columns.unit) or None,
+            )
+        except InvalidPlanError as exc:
+            for p in exc.problems:
+                self.problem(number, p.path, p.key, **p.params)
+            return
+        self.first[code] = (number, name)
+        self.entries.append(entry)
+
+    def result(self, source: str) -> Nomenclature:
+        if self.extra_problems:
+            self.problems.append(Problem(
+                "", "structure.invalid",
+                {"why": f"{self.extra_problems} more rows have problems", "file": self.file},
+            ))
+        if self.problems:
+            raise NomenclatureError(self.problems, self.file)
+        if not self.entries:
+            raise _file_error(self.file, "file.unreadable",
+                              why="the table under the header has no rows with a code")
+        return Nomenclature(self.entries, source)
+
+
+def _file_error(file: str, key: str, **params: Any) -> NomenclatureError:
+    return NomenclatureError([Problem("", key, {"file": file, **params})], file)
+
+
+def _no_header(file: str, name_column: str | None) -> NomenclatureError:
+    names = (
+        f"a name column whose heading contains {name_column!r}" if name_column
+        else "a name column (NOMENKLATUR…, URAIAN)"
+    )
+    return _file_error(
+        file, "file.unreadable",
+        why=f"no header row in the first {HEADER_SEARCH_ROWS} rows names a code column "
+        f"(KODE, KODE REKENING) and {names}",
+    )
+
+
+def _header(
+    rows: Iterable[tuple[int, Sequence[str]]], name_column: str | None
+) -> _Columns | None:
+    for number, cells in islice(rows, HEADER_SEARCH_ROWS):
+        columns = _find_columns(number, cells, name_column)
+        if columns is not None:
+            return columns
+    return None
+
+
+def _numbered(reader: Iterable[list[str]]) -> Iterator[tuple[int, Sequence[str]]]:
+    return enumerate(reader, start=1)
+
+
+def _read_bytes(file: Path, name: str, max_bytes: int) -> bytes:
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise _file_error(name, "file.too_large", size=size, limit=max_bytes)
+        with file.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise _file_error(name, "file.missing") from None
+    except IsADirectoryError:
+        raise _file_error(name, "file.unreadable", why="it is a directory") from None
+    except OSError as exc:
+        raise _file_error(name, "file.unreadable", why=exc.strerror or str(exc)) from None
+    if len(raw) > max_bytes:
+        raise _file_error(name, "file.too_large", size=len(raw), limit=max_bytes)
+    return raw
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        line = raw[:start].count(b"\n") + 1
+        raise NomenclatureError(
+            [Problem(f"line {line}", "file.encoding",
+                     {"file": name, "position": start, "row": line})],
+            name,
+        ) from None
+
+
+def _csv_rows(content: str, delimiter: str) -> Iterator[list[str]]:
+    return csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=False)
+
+
+def _load_csv(
+    content: str, name: str, source: str, name_column: str | None
+) -> Nomenclature:
+    for delimiter in _DELIMITERS:
+        try:
+            columns = _header(_numbered(_csv_rows(content, delimiter)), name_column)
+        except csv.Error:
+            continue
+        if columns is not None:
+            break
+    else:
+        raise _no_header(name, name_column)
+    reader = _Reader(name, columns)
+    rows = _csv_rows(content, delimiter)
+    try:
+        reader.read(_numbered(rows))
+    except csv.Error as exc:
+        row = getattr(rows, "line_num", 0)
+        raise NomenclatureError(
+            [Problem(f"line {row}", "file.unreadable",
+                     {"file": name, "why": str(exc), "row": row})], name,
+        ) from None
+    return reader.result(source)
+
+
+def _excel_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        # A code typed as a number has lost its zeros (1.10 is stored as 1.1); the reader
+        # refuses such a code cell, and other columns take the number's text.
+        return str(int(value)) if value.is_integer() else _NumberText(repr(value))
+    return str(value)
+
+
+def _sheet_rows(sheet: Any) -> Iterator[tuple[int, Sequence[str]]]:
+    for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+        yield number, [_excel_text(v) for v in values or ()]
+
+
+def _load_excel(
+    file: Path, name: str, source: str, name_column: str | None
+) -> Nomenclature:
+    try:
+        openpyxl = importlib.import_module("openpyxl")
+    except ImportError:
+        raise _file_error(name, "file.unreadable", why=EXCEL_HINT) from None
+    invalid = importlib.import_module("openpyxl.utils.exceptions").InvalidFileException
+    errors: tuple[type[BaseException], ...] = (
+        zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError, invalid,
+    )
+    try:
+        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
+    except errors as exc:
+        raise _file_error(name, "file.unreadable", why=f"not an .xlsx workbook ({exc})") from None
+    try:
+        for sheet in workbook.worksheets:
+            if not hasattr(sheet, "iter_rows"):
+                continue  # a chart sheet
+            columns = _header(_sheet_rows(sheet), name_column)
+            if columns is None:
+                continue
+            reader = _Reader(name, columns)
+            reader.read(_sheet_rows(sheet))
+            return reader.result(source)
+    except InvalidPlanError:
+        raise
+    except errors as exc:
+        raise _file_error(
+            name, "file.unreadable", why=f"cannot read the workbook ({exc})"
+        ) from None
+    finally:
+        workbook.close()
+    raise _no_header(name, name_column)
+
+
+def load_nomenclature(
+    path: str | os.PathLike[str],
+    *,
+    source: str | None = None,
+    name_column: str | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> Nomenclature:
+    """Read the nomenclature file at *path*: CSV in either layout, or an ``.xlsx`` workbook in
+    the decree's layout (with the optional ``openpyxl``).
+
+    *source* names the nomenclature in findings (default: the file's name). Where a sheet has
+    several name columns (``NOMENKLATUR URUSAN PROVINSI`` and ``… KABUPATEN/KOTA``), the
+    kabupaten/kota one is read unless *name_column* gives a part of another's heading
+    (``"PROVINSI"``); rows whose chosen name is empty are then skipped. Every problem of
+    the file raises a :class:`NomenclatureError` naming the file, the row and the reason; rows
+    are all checked, so one error lists every bad row (up to
+    :data:`~renstra_model.model.nomenclature.MAX_PROBLEMS`).
+    """
+    file = Path(path)
+    name = str(file)
+    label = source or file.name
+    suffix = file.suffix.casefold()
+    if suffix == ".xls":
+        raise _file_error(name, "file.unreadable",
+                          why="the old .xls format is not read: save it as .xlsx or CSV")
+    raw = _read_bytes(file, name, max_bytes)
+    if suffix in (".xlsx", ".xlsm") or raw.startswith(_ZIP_MAGIC):
+        return _load_excel(file, name, label, name_column)
+    if b"\0" in raw:
+        raise _file_error(name, "file.unreadable",
+                          why="it holds NUL bytes (a binary file, or UTF-16 text: save as UTF-8)")
+    return _load_csv(_decode(raw, name), name, label, name_column)

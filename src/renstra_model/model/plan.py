@@ -1,0 +1,321 @@
+"""The Renstra Perangkat Daerah as a whole: :class:`Plan` and its header types."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any, Final
+
+from attrs import field, frozen
+
+from ..errors import InvalidPlanError, Problem, fail
+from ._fields import instances, items_of, optional_text, text, texts, to_tuple
+from .activities import Activity
+from .budget import BudgetLine, BudgetRow
+from .codes import Code, Level
+from .goals import Goal, Mission
+from .indicators import Indicator
+from .performance import KeyIndicator, PerformanceRow
+from .problem_tables import ProblemTable
+from .resources import Resources
+from .series import YearMap, all_within, check_year
+
+MAX_PERIOD_YEARS: Final = 10
+
+
+@frozen
+class Period:
+    """The plan period: the baseline year and the first and last years of the plan.
+
+    The TTU Renstra "2021–2026" has baseline 2021 and plan years 2022–2026.
+
+    >>> Period(2021, 2022, 2026).years
+    (2022, 2023, 2024, 2025, 2026)
+    """
+
+    baseline_year: int
+    first_year: int
+    last_year: int
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        for name in ("baseline_year", "first_year", "last_year"):
+            try:
+                check_year(getattr(self, name))
+            except InvalidPlanError as exc:
+                problems.extend(p.under(name) for p in exc.problems)
+        if problems:
+            raise InvalidPlanError(problems)
+        if not self.baseline_year < self.first_year <= self.last_year:
+            raise fail(
+                "period.order",
+                baseline=self.baseline_year,
+                first=self.first_year,
+                last=self.last_year,
+            )
+        length = self.last_year - self.first_year + 1
+        if length > MAX_PERIOD_YEARS:
+            raise fail("period.length", length=length, limit=MAX_PERIOD_YEARS)
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The plan years, first to last."""
+        return tuple(range(self.first_year, self.last_year + 1))
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self.baseline_year <= year <= self.last_year
+
+
+@frozen
+class Official:
+    """A named office holder as the document prints them."""
+
+    name: str = field(validator=text)
+    title: str | None = field(default=None, validator=optional_text)
+    """Jabatan: Kepala Dinas, Bupati…"""
+    rank: str | None = field(default=None, validator=optional_text)
+    """Pangkat: Pembina Utama Muda…"""
+    nip: str | None = field(default=None, validator=optional_text)
+
+
+def _date(_: Any, __: Any, value: Any) -> None:
+    if value is not None and (
+        not isinstance(value, dt.date) or isinstance(value, dt.datetime)
+    ):
+        raise fail("date.type", "date", type=type(value).__name__)
+
+
+@frozen
+class Adoption:
+    """Where and when the plan was signed, and by whom (as printed at the signature)."""
+
+    date: dt.date | None = field(default=None, validator=_date)
+    place: str | None = field(default=None, validator=optional_text)
+    signatory: Official | None = field(default=None, validator=instances(Official, optional=True))
+
+
+@frozen
+class Organisation:
+    """The Perangkat Daerah: its name, region and the bidang urusan it serves."""
+
+    name: str = field(validator=text)
+    region: str = field(validator=text)
+    province: str | None = field(default=None, validator=optional_text)
+    bidang_urusan: tuple[Code, ...] = field(
+        default=(), converter=to_tuple, validator=items_of(Code)
+    )
+    address: str | None = field(default=None, validator=optional_text)
+    phone: str | None = field(default=None, validator=optional_text)
+    email: str | None = field(default=None, validator=optional_text)
+
+
+@frozen
+class Plan:
+    """A Renstra Perangkat Daerah: one agency, one period, everything the document states.
+
+    Construction checks what concerns the whole plan: every year of every series lies within
+    the period, indicator ids are unique and links resolve, goals name stated missions, and
+    the activity tree starts with programs. Every problem is reported, each with its path.
+    """
+
+    title: str = field(validator=text)
+    organisation: Organisation = field(validator=instances(Organisation))
+    period: Period = field(validator=instances(Period))
+    adoption: Adoption | None = field(default=None, validator=instances(Adoption, optional=True))
+    head: Official | None = field(default=None, validator=instances(Official, optional=True))
+    """The head of the agency (kepala), as the foreword prints them."""
+    regional_heads: tuple[Official, ...] = field(
+        default=(), converter=to_tuple, validator=items_of(Official)
+    )
+    """The head of region and deputy whose RPJMD the plan serves."""
+    vision: str | None = field(default=None, validator=optional_text)
+    missions: tuple[Mission, ...] = field(
+        default=(), converter=to_tuple, validator=items_of(Mission)
+    )
+    legal_basis: tuple[str, ...] = field(default=(), converter=to_tuple, validator=texts)
+    strategic_issues: tuple[str, ...] = field(default=(), converter=to_tuple, validator=texts)
+    """Isu strategis, in the printed order."""
+    emerging_issues: tuple[str, ...] = field(default=(), converter=to_tuple, validator=texts)
+    """Issues the document lists as arising from past development (section 3.5, a–h)."""
+    resources: Resources = field(factory=Resources, validator=instances(Resources))
+    problem_tables: tuple[ProblemTable, ...] = field(
+        default=(), converter=to_tuple, validator=items_of(ProblemTable)
+    )
+    goals: tuple[Goal, ...] = field(default=(), converter=to_tuple, validator=items_of(Goal))
+    key_indicators: tuple[KeyIndicator, ...] = field(
+        default=(), converter=to_tuple, validator=items_of(KeyIndicator)
+    )
+    """Table 7.1."""
+    service_performance: tuple[PerformanceRow, ...] = field(
+        default=(), converter=to_tuple, validator=items_of(PerformanceRow)
+    )
+    """Table T-C.23."""
+    programs: tuple[Activity, ...] = field(
+        default=(), converter=to_tuple, validator=items_of(Activity)
+    )
+    """The activity tree of T-C.27, programs at the top."""
+    total_budget: BudgetLine | None = field(
+        default=None, validator=instances(BudgetLine, optional=True)
+    )
+    """The stated total of the activity tree's money (T-C.27's TOTAL ANGGARAN row)."""
+    budget_table: tuple[BudgetRow, ...] = field(
+        default=(), converter=to_tuple, validator=items_of(BudgetRow)
+    )
+    """The rows of T-C.24 in the printed order."""
+
+    def __attrs_post_init__(self) -> None:
+        if _plan_is_sound(self):
+            return
+        problems = list(_plan_problems(self))
+        if problems:
+            raise InvalidPlanError(problems)
+
+    # -- navigation ---------------------------------------------------------------------
+
+    def activities(self) -> Iterator[tuple[str, Activity]]:
+        """Every activity of the tree, depth first, with its path from the plan."""
+        for i, program in enumerate(self.programs):
+            yield from program.walk(f"programs[{i}]")
+
+    def activities_at(self, level: Level) -> tuple[Activity, ...]:
+        """Every activity of *level*, in tree order."""
+        return tuple(a for _, a in self.activities() if a.level is level)
+
+    def indicators(self) -> Iterator[tuple[str, Indicator]]:
+        """Every indicator of the plan with its path: goals, 7.1, T-C.23 and activities."""
+        for g, goal in enumerate(self.goals):
+            for t, target in enumerate(goal.targets):
+                for k, ind in enumerate(target.indicators):
+                    yield f"goals[{g}].targets[{t}].indicators[{k}]", ind
+        for k, key in enumerate(self.key_indicators):
+            yield f"key_indicators[{k}].indicator", key.indicator
+        for k, row in enumerate(self.service_performance):
+            yield f"service_performance[{k}].indicator", row.indicator
+        for path, activity in self.activities():
+            for k, ind in enumerate(activity.indicators):
+                yield f"{path}.indicators[{k}]", ind
+
+    def indicator(self, id: str) -> Indicator:
+        """The indicator with *id*; KeyError if none has it."""
+        for _, ind in self.indicators():
+            if ind.id == id:
+                return ind
+        raise KeyError(id)
+
+    def find(self, code: Code | str) -> Activity:
+        """The activity with *code* (a :class:`Code` or any form it parses); KeyError if none."""
+        wanted = code if isinstance(code, Code) else Code.parse(code)
+        for _, activity in self.activities():
+            if activity.code == wanted:
+                return activity
+        raise KeyError(str(wanted))
+
+
+def _plan_series(plan: Plan) -> Iterator[tuple[str, YearMap[object]]]:
+    for path, ind in plan.indicators():
+        yield f"{path}.planned", ind.planned  # type: ignore[misc]
+        yield f"{path}.realised", ind.realised  # type: ignore[misc]
+    for k, row in enumerate(plan.service_performance):
+        yield f"service_performance[{k}].stated_ratio", row.stated_ratio  # type: ignore[misc]
+    for path, activity in plan.activities():
+        if activity.budget is not None:
+            yield f"{path}.budget.planned", activity.budget.planned  # type: ignore[misc]
+            yield f"{path}.budget.realised", activity.budget.realised  # type: ignore[misc]
+    if plan.total_budget is not None:
+        yield "total_budget.planned", plan.total_budget.planned  # type: ignore[misc]
+        yield "total_budget.realised", plan.total_budget.realised  # type: ignore[misc]
+    for k, budget_row in enumerate(plan.budget_table):
+        base = f"budget_table[{k}]"
+        yield f"{base}.budget.planned", budget_row.budget.planned  # type: ignore[misc]
+        yield f"{base}.budget.realised", budget_row.budget.realised  # type: ignore[misc]
+        yield f"{base}.stated_ratio", budget_row.stated_ratio  # type: ignore[misc]
+
+
+def _plan_is_sound(plan: Plan) -> bool:
+    """True when :func:`_plan_problems` has nothing to report; tested without building the
+    paths of the problems (False when unsure)."""
+    period = plan.period
+    years = frozenset(range(period.baseline_year, period.last_year + 1))
+    activities: list[Activity] = []
+    pending = list(plan.programs)
+    while pending:
+        activity = pending.pop()
+        activities.append(activity)
+        if activity.children:
+            pending.extend(activity.children)
+    indicators = [ind for goal in plan.goals for target in goal.targets
+                  for ind in target.indicators]
+    indicators.extend(key.indicator for key in plan.key_indicators)
+    indicators.extend(row.indicator for row in plan.service_performance)
+    series: list[object] = [row.stated_ratio for row in plan.service_performance]
+    for activity in activities:
+        if activity.indicators:
+            indicators.extend(activity.indicators)
+        budget = activity.budget
+        if budget is not None:
+            series.append(budget.planned)
+            series.append(budget.realised)
+    for ind in indicators:
+        series.append(ind.planned)
+        series.append(ind.realised)
+    if plan.total_budget is not None:
+        series.append(plan.total_budget.planned)
+        series.append(plan.total_budget.realised)
+    for budget_row in plan.budget_table:
+        series.extend((budget_row.budget.planned, budget_row.budget.realised,
+                       budget_row.stated_ratio))
+    if not all_within(series, years):
+        return False
+    programs = plan.programs
+    if (any(p.level is not Level.PROGRAM for p in programs)
+            or len({p.code for p in programs}) != len(programs)):
+        return False
+    ids = [ind.id for ind in indicators if ind.id is not None]
+    known = set(ids)
+    if len(known) != len(ids) or any(ind.links and not known.issuperset(ind.links)
+                                     for ind in indicators):
+        return False
+    numbers = [m.number for m in plan.missions]
+    if len(set(numbers)) != len(numbers):
+        return False
+    return not plan.missions or all(
+        goal.mission is None or goal.mission in numbers for goal in plan.goals
+    )
+
+
+def _plan_problems(plan: Plan) -> Iterator[Problem]:
+    period = plan.period
+    low, high = period.baseline_year, period.last_year
+    for path, series in _plan_series(plan):
+        for year in series:
+            if year not in period:
+                yield Problem(f"{path}[{year}]", "year.outside_period",
+                              {"year": year, "low": low, "high": high})
+    for i, program in enumerate(plan.programs):
+        if program.level is not Level.PROGRAM:
+            yield Problem(f"programs[{i}].level", "level.top", {"level": program.level.value})
+    codes: dict[Code, int] = {}
+    for i, program in enumerate(plan.programs):
+        if program.code in codes:
+            yield Problem(f"programs[{i}].code", "code.duplicate", {"code": str(program.code)})
+        codes.setdefault(program.code, i)
+    first_path: dict[str, str] = {}
+    for path, ind in plan.indicators():
+        if ind.id is None:
+            continue
+        if ind.id in first_path:
+            yield Problem(f"{path}.id", "id.duplicate", {"id": ind.id, "first": first_path[ind.id]})
+        else:
+            first_path[ind.id] = path
+    for path, ind in plan.indicators():
+        for k, link in enumerate(ind.links):
+            if link not in first_path:
+                yield Problem(f"{path}.links[{k}]", "id.unknown_link", {"id": link})
+    numbers = [m.number for m in plan.missions]
+    for i, mission in enumerate(plan.missions):
+        if numbers.index(mission.number) != i:
+            yield Problem(f"missions[{i}].number", "mission.duplicate", {"number": mission.number})
+    if plan.missions:
+        for g, goal in enumerate(plan.goals):
+            if goal.mission is not None and goal.mission not in numbers:
+                yield Problem(f"goals[{g}].mission", "mission.unknown", {"number": goal.mission})

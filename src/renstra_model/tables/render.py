@@ -1,0 +1,660 @@
+"""Renderers of a :class:`~renstra_model.tables.builders.Table`: plain text, Markdown, HTML and
+CSV, and, with the optional extras, a pandas DataFrame (``pandas``) and an Excel workbook
+(``excel``).
+
+Renderers only format; the figures are the table's. Numbers are written by
+``renstra_model.tables.formats`` (Babel's locale data): the Indonesian way by default
+(``4.847.753.572``, ``72,18 %``), the English way with ``lang="en"``. Each kind of column keeps
+its table's printed form, in one style throughout:
+
+* money ``4.091.594.846,5`` (every digit the amount has, none added);
+* a percentage ``100 %``, ``72,18 %``; a growth rate as T-C.24 prints it, ``14,49``, with a
+  negative rate in parentheses, ``(0,21)``;
+* a stated quantity count first, as T-C.25 and T-C.27 print it, ``25.325 KPM (72,18 %)``, or
+  percentage first, as T-C.23 and Table 7.1 print it, ``72,18 % (25.325 KPM)``;
+* ``-`` for a stated nil, nothing for an empty cell, and ``–`` (an en dash) for a computed
+  value that cannot be computed.
+
+A computed column shows the stated figure (*values* ``"stated"``, the document's table), the
+computed one (``"computed"``, rounded half-up to two places) or both (``"both"``:
+``14,49 [22,59]`` in text, Markdown and HTML; a further column headed ``… (computed)`` after
+each computed column in CSV, DataFrames and workbooks).
+
+CSV is for programs: numbers are plain (``4847753572``, ``72.18``, ``-0.21``), whatever the
+language; a quantity is ``25325 KPM (72.18 %)``; one header row, the document's column order.
+
+>>> from renstra_model.examples import ttu_dinsos
+>>> from renstra_model.tables.builders import build
+>>> tc24 = build(ttu_dinsos(), "TC-24").subset(range(1), ["uraian", "planned_2023",
+...                                                       "growth_planned"])
+>>> print(to_text(tc24, width=20), end="")
+T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Dinas Sosial Kabupaten Timor Tengah Utara
+Uraian              Anggaran pada    Rata-rata
+                    Tahun ke-2       Pertumbuhan
+                                     Rencana Anggaran
+------------------- ---------------- ----------------
+URUSAN PEMERINTAHAN  4.091.594.846,5            14,49
+BIDANG SOSIAL
+>>> print(to_csv(tc24.subset(columns=["growth_planned"]), values="both"), end="")
+Rata-rata Pertumbuhan Rencana Anggaran,Rata-rata Pertumbuhan Rencana Anggaran (computed)
+14.49,22.59
+"""
+
+from __future__ import annotations
+
+import csv
+import decimal
+import html
+import io
+import os
+import textwrap
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from ..calculators.arithmetic import Result, Undefined, present
+from ..messages import DEFAULT_LANG, Lang, extend, render
+from ..model.codes import Code
+from ..model.values import NIL, Nil, Quantity
+from .builders import Cell, Column, Computed, Growth, Kind, Row, RowKind, Table
+from .formats import MissingExtraError, format_number, format_percent
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "COMPUTED_SUFFIX",
+    "EXCEL_DIGITS",
+    "FORMATS",
+    "UNDEFINED",
+    "Format",
+    "Values",
+    "cell_text",
+    "plain_text",
+    "render_table",
+    "to_csv",
+    "to_dataframe",
+    "to_html",
+    "to_markdown",
+    "to_text",
+    "write_xlsx",
+]
+
+extend(
+    {
+        "render.missing_extra": {
+            "en": "{feature} needs the {extra!r} extra: pip install 'renstra-model[{extra}]'",
+            "id": "{feature} memerlukan ekstra {extra!r}: pip install 'renstra-model[{extra}]'",
+        },
+        "render.dataframe": {"en": "a pandas DataFrame", "id": "DataFrame pandas"},
+        "render.xlsx": {"en": "writing .xlsx", "id": "menulis .xlsx"},
+        "render.format": {
+            "en": "unknown format {fmt!r} (known: {known})",
+            "id": "format {fmt!r} tidak dikenal (tersedia: {known})",
+        },
+    }
+)
+
+Values = Literal["stated", "computed", "both"]
+"""Which figure a computed column shows: the stated, the computed, or both."""
+
+Format = Literal["text", "markdown", "html", "csv"]
+"""A text format :func:`render_table` writes."""
+
+FORMATS: Final[tuple[Format, ...]] = ("text", "markdown", "html", "csv")
+"""The text formats, in the order the command line lists them."""
+
+UNDEFINED: Final = "–"
+"""What a display format prints for a computed value that cannot be computed."""
+
+COMPUTED_SUFFIX: Final = " (computed)"
+"""The heading suffix of the further column ``values="both"`` adds in tabular formats."""
+
+
+# -- one cell ---------------------------------------------------------------------------------
+
+
+def _digits_needed(value: Decimal, places: int | None) -> int:
+    """The precision that formatting *value* (to *places*) needs: every digit it shows."""
+    decimals = places
+    if decimals is None:
+        exponent = value.as_tuple().exponent
+        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    return max(decimal.getcontext().prec, value.adjusted() + 1 + decimals + 2)
+
+
+def _format(value: Decimal | int, lang: Lang, places: int | None, percent: bool = False) -> str:
+    """:func:`~renstra_model.tables.formats.format_number` (or ``format_percent``) in a decimal
+    context wide enough for every digit of *value*: Babel rounds in the current context, whose
+    28 digits a valid but long number (many decimal places, or a large computed ratio) exceeds."""
+    number = Decimal(value)
+    with decimal.localcontext() as context:
+        context.prec = _digits_needed(number, places)
+        if percent:
+            return format_percent(number, lang=lang, places=places)
+        return format_number(number, lang=lang, places=places)
+
+
+def _number(value: Decimal | int, kind: Kind, lang: Lang, places: int | None) -> str:
+    if kind is Kind.PERCENT:
+        return _format(value, lang, places, percent=True)
+    if kind is Kind.RATE and isinstance(value, Decimal) and value < 0:
+        return f"({_format(-value, lang, places)})"
+    return _format(value, lang, places)
+
+
+def _quantity(q: Quantity, percent_first: bool, lang: Lang) -> str:
+    parts = []
+    for figure in q.figures():
+        count = "-" if isinstance(figure.amount, Nil) else _format(figure.amount, lang, None)
+        if figure.unit:
+            count += f" {figure.unit}"
+        if figure.percent is None:
+            parts.append(count)
+        elif percent_first:
+            parts.append(f"{_format(figure.percent, lang, None, percent=True)} ({count})")
+        else:
+            parts.append(f"{count} ({_format(figure.percent, lang, None, percent=True)})")
+    return " ".join(parts)
+
+
+def _value_text(value: object, kind: Kind, lang: Lang, places: int | None = None) -> str:
+    if value is None:
+        return ""
+    if value is NIL:
+        return "-"
+    if isinstance(value, Undefined):
+        return UNDEFINED
+    if isinstance(value, Quantity):
+        return _quantity(value, kind is Kind.PERCENT_QUANTITY, lang)
+    if isinstance(value, Code):
+        return value.printed()
+    if isinstance(value, tuple):
+        return "\n".join(f"{n}. {item}" for n, item in enumerate(value, start=1))
+    if isinstance(value, bool):  # pragma: no cover - no table holds one
+        raise TypeError("a table cell cannot be a bool")
+    if isinstance(value, Decimal | int):
+        return _number(value, kind, lang, places)
+    return str(value)
+
+
+def _computed(value: Result) -> Decimal | Undefined:
+    """A computed figure as tables show it: rounded half-up to two places."""
+    if isinstance(value, Undefined):
+        return value
+    try:
+        rounded = present(value)
+    except decimal.InvalidOperation:  # too large to round within the calculators' 28 digits
+        with decimal.localcontext() as context:
+            context.prec = _digits_needed(value, 2)
+            return value.quantize(Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
+    assert rounded is not None
+    return rounded
+
+
+def cell_text(cell: Cell, column: Column, *, lang: Lang = "id", values: Values = "stated") -> str:
+    """The display text of *cell* in *column* (text, Markdown, HTML): numbers the *lang* way.
+
+    >>> from decimal import Decimal
+    >>> from renstra_model import Quantity
+    >>> from renstra_model.tables.builders import Column, Kind
+    >>> q = Quantity(Decimal("25325"), "KPM", Decimal("72.18"))
+    >>> cell_text(q, Column("x", "X", Kind.PERCENT_QUANTITY))
+    '72,18 % (25.325 KPM)'
+    >>> cell_text(q, Column("x", "X", Kind.QUANTITY), lang="en")
+    '25,325 KPM (72.18 %)'
+    """
+    kind = column.kind
+    if isinstance(cell, Computed | Growth):
+        stated = _value_text(cell.stated, kind, lang)
+        computed = _value_text(_computed(cell.computed), kind, lang, 2)
+        if values == "stated":
+            return stated
+        if values == "computed":
+            return computed
+        return f"{stated} [{computed}]"
+    return _value_text(cell, kind, lang)
+
+
+def _plain_number(value: Decimal | int) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _plain_quantity(q: Quantity, percent_first: bool) -> str:
+    parts = []
+    for figure in q.figures():
+        count = "-" if isinstance(figure.amount, Nil) else _plain_number(figure.amount)
+        if figure.unit:
+            count += f" {figure.unit}"
+        if figure.percent is None:
+            parts.append(count)
+        elif percent_first:
+            parts.append(f"{_plain_number(figure.percent)} % ({count})")
+        else:
+            parts.append(f"{count} ({_plain_number(figure.percent)} %)")
+    return " ".join(parts)
+
+
+def _plain_value(value: object, kind: Kind) -> str:
+    if value is None or isinstance(value, Undefined):
+        return ""
+    if value is NIL:
+        return "-"
+    if isinstance(value, Quantity):
+        return _plain_quantity(value, kind is Kind.PERCENT_QUANTITY)
+    if isinstance(value, Code):
+        return value.printed()
+    if isinstance(value, tuple):
+        return "\n".join(f"{n}. {item}" for n, item in enumerate(value, start=1))
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return _plain_number(value)
+    return str(value)
+
+
+def plain_text(cell: Cell, column: Column, *, computed: bool = False) -> str:
+    """The CSV text of *cell*: plain numbers (``4847753572``, ``72.18``), ``-`` for a stated
+    nil, nothing for an empty cell; for a computed column the stated figure, or with *computed*
+    the computed one (two places; nothing when it cannot be computed)."""
+    if isinstance(cell, Computed | Growth):
+        if computed:
+            return _plain_value(_computed(cell.computed), column.kind)
+        return _plain_value(cell.stated, column.kind)
+    return _plain_value(cell, column.kind)
+
+
+# -- layouts ----------------------------------------------------------------------------------
+
+
+def _is_computed(table: Table, index: int) -> bool:
+    return any(isinstance(row.cells[index], Computed | Growth) for row in table.rows)
+
+
+def _tabular(table: Table, values: Values) -> list[tuple[Column, int, bool]]:
+    """The columns of a tabular form: (column, index, computed figure?), with a further
+    computed column after each computed one when *values* is ``"both"``."""
+    out: list[tuple[Column, int, bool]] = []
+    for i, column in enumerate(table.columns):
+        computed = _is_computed(table, i)
+        out.append((column, i, computed and values == "computed"))
+        if computed and values == "both":
+            out.append((column, i, True))
+    return out
+
+
+def _marked(table: Table) -> dict[int, int]:
+    """For each borrowed row, the column that carries the † marker (its first non-empty text
+    or code cell)."""
+    marks: dict[int, int] = {}
+    for r in table.borrowed():
+        row = table.rows[r]
+        for i, (column, cell) in enumerate(zip(table.columns, row.cells, strict=True)):
+            if column.kind in (Kind.TEXT, Kind.CODE) and cell is not None:
+                marks[r] = i
+                break
+    return marks
+
+
+def _display_rows(table: Table, lang: Lang, values: Values) -> Iterator[tuple[Row, list[str]]]:
+    marks = _marked(table)
+    for r, row in enumerate(table.rows):
+        texts = [
+            cell_text(cell, column, lang=lang, values=values)
+            for column, cell in zip(table.columns, row.cells, strict=True)
+        ]
+        if r in marks:
+            texts[marks[r]] += " †"
+        yield row, texts
+
+
+def _caption(table: Table) -> str:
+    return f"{table.number} {table.title}"
+
+
+# -- plain text -------------------------------------------------------------------------------
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
+    return lines
+
+
+def to_text(
+    table: Table,
+    *,
+    lang: Lang = "id",
+    values: Values = "stated",
+    width: int = 32,
+    caption: bool = True,
+) -> str:
+    """*table* as plain text: columns padded with spaces, numbers right-aligned, text wrapped
+    at *width* characters (numbers are never wrapped), headings across the whole row."""
+    rows = list(_display_rows(table, lang, values))
+    numeric = [c.kind.numeric for c in table.columns]
+    wrapped: list[list[list[str]]] = [
+        [text.split("\n") if numeric[i] else _wrap(text, width) for i, text in enumerate(texts)]
+        for _, texts in rows
+    ]
+    body = [cells for (row, _), cells in zip(rows, wrapped, strict=True)
+            if row.kind is not RowKind.HEADING]
+    widths = []
+    for i, column in enumerate(table.columns):
+        data = max((len(line) for cells in body for line in cells[i]), default=0)
+        longest_word = max((len(w) for w in column.title.split()), default=0)
+        widths.append(max(data, longest_word, min(len(column.title), 16)))
+    header = [_wrap(c.title, widths[i]) for i, c in enumerate(table.columns)]
+    out: list[str] = [_caption(table)] if caption else []
+
+    def emit(cells: Sequence[list[str]], right: Sequence[bool]) -> None:
+        height = max(len(c) for c in cells)
+        for k in range(height):
+            parts = []
+            for i, lines in enumerate(cells):
+                text = lines[k] if k < len(lines) else ""
+                parts.append(text.rjust(widths[i]) if right[i] else text.ljust(widths[i]))
+            out.append(" ".join(parts).rstrip())
+
+    emit(header, [False] * len(widths))
+    out.append(" ".join("-" * w for w in widths))
+    across = max(sum(widths) + len(widths) - 1, width)
+    for (row, texts), cells in zip(rows, wrapped, strict=True):
+        if row.kind is RowKind.HEADING:
+            out.extend(_wrap(texts[0], across))
+        else:
+            emit(cells, numeric)
+    note = table.footnote(lang)
+    if note is not None:
+        out.append(note)
+    return "\n".join(out) + "\n"
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", "<br>")
+
+
+def to_markdown(
+    table: Table, *, lang: Lang = "id", values: Values = "stated", caption: bool = True
+) -> str:
+    """*table* as a Markdown (GitHub) pipe table, with the caption as a bold line above it and
+    the footnote, if any, below; a heading row puts its text, bold, in the first cell."""
+    out: list[str] = []
+    if caption:
+        out += [f"**{_md(table.number)}** {_md(table.title)}", ""]
+    out.append("| " + " | ".join(_md(c.title) for c in table.columns) + " |")
+    out.append("|" + "|".join("--:" if c.kind.numeric else "---" for c in table.columns) + "|")
+    for row, texts in _display_rows(table, lang, values):
+        if row.kind is RowKind.HEADING:
+            texts = [f"**{texts[0]}**", *("" for _ in texts[1:])]
+        out.append("| " + " | ".join(_md(t) for t in texts) + " |")
+    note = table.footnote(lang)
+    if note is not None:
+        out += ["", _md(note)]
+    return "\n".join(out) + "\n"
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+
+def _h(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _header_rows(table: Table) -> list[str]:
+    columns = table.columns
+    if not any(c.group for c in columns):
+        cells = "".join(f"<th>{_h(c.title)}</th>" for c in columns)
+        return [f"<tr>{cells}</tr>"]
+    top: list[str] = []
+    i = 0
+    while i < len(columns):
+        group = columns[i].group
+        if group is None:
+            top.append(f'<th rowspan="2">{_h(columns[i].title)}</th>')
+            i += 1
+            continue
+        span = 1
+        while i + span < len(columns) and columns[i + span].group == group:
+            span += 1
+        top.append(f'<th colspan="{span}">{_h(group)}</th>')
+        i += span
+    under = "".join(f"<th>{_h(c.short)}</th>" for c in columns if c.group is not None)
+    return [f"<tr>{''.join(top)}</tr>", f"<tr>{under}</tr>"]
+
+
+def to_html(
+    table: Table, *, lang: Lang = "id", values: Values = "stated", caption: bool = True
+) -> str:
+    """*table* as an HTML ``<table>``: the caption, the document's header (grouped headings
+    spanning their columns) and numbering row, numbers in cells of class ``num``, rows of class
+    ``heading``, ``total`` or the activity's level, and the footnote in the ``<tfoot>``."""
+    columns = table.columns
+    out = [f'<table class="renstra-table" data-table="{_h(table.number)}">']
+    if caption:
+        out.append(f"<caption>{_h(_caption(table))}</caption>")
+    out.append("<thead>")
+    out.extend(_header_rows(table))
+    if any(c.number is not None for c in columns):
+        numbers = "".join(
+            f"<th>{c.number if c.number is not None else ''}</th>" for c in columns
+        )
+        out.append(f'<tr class="numbers">{numbers}</tr>')
+    out.append("</thead>")
+    out.append("<tbody>")
+    for row, texts in _display_rows(table, lang, values):
+        classes = [row.kind.value] if row.kind is not RowKind.DATA else []
+        if row.level is not None:
+            classes.append(row.level.value)
+        attr = f' class="{" ".join(classes)}"' if classes else ""
+        if row.kind is RowKind.HEADING:
+            out.append(f'<tr{attr}><th colspan="{len(columns)}">{_h(texts[0])}</th></tr>')
+            continue
+        cells = "".join(
+            f'<td class="num">{_h(t)}</td>' if c.kind.numeric else f"<td>{_h(t)}</td>"
+            for c, t in zip(columns, texts, strict=True)
+        )
+        out.append(f"<tr{attr}>{cells}</tr>")
+    out.append("</tbody>")
+    note = table.footnote(lang)
+    if note is not None:
+        out.append(f'<tfoot><tr><td colspan="{len(columns)}">{_h(note)}</td></tr></tfoot>')
+    out.append("</table>")
+    return "\n".join(out) + "\n"
+
+
+# -- CSV --------------------------------------------------------------------------------------
+
+
+def _csv_header(column: Column, computed: bool, values: Values) -> str:
+    return column.title + (COMPUTED_SUFFIX if computed and values == "both" else "")
+
+
+def to_csv(table: Table, *, values: Values = "stated") -> str:
+    """*table* as CSV: one header row of the column titles in the document's order, then one
+    line a row, numbers plain (:func:`plain_text`). Lines end in ``\\n``; a field holding a
+    line break of any kind (``\\n`` or ``\\r``) is quoted."""
+    layout = _tabular(table, values)
+    lines = [_csv_line(_csv_header(c, computed, values) for c, _, computed in layout)]
+    lines.extend(
+        _csv_line(plain_text(row.cells[i], c, computed=computed) for c, i, computed in layout)
+        for row in table.rows
+    )
+    return "".join(lines)
+
+
+def _csv_line(fields: Iterable[str]) -> str:
+    # The writer quotes a field holding a character of its line terminator: with "\r\n" it
+    # quotes both kinds of line break, so each record then ends in "\n".
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(fields)
+    return buffer.getvalue()[:-2] + "\n"
+
+
+# -- dispatch ---------------------------------------------------------------------------------
+
+
+def render_table(
+    table: Table, fmt: str, *, lang: Lang = "id", values: Values = "stated"
+) -> str:
+    """*table* in the text format *fmt* (one of :data:`FORMATS`)."""
+    if fmt == "text":
+        return to_text(table, lang=lang, values=values)
+    if fmt == "markdown":
+        return to_markdown(table, lang=lang, values=values)
+    if fmt == "html":
+        return to_html(table, lang=lang, values=values)
+    if fmt == "csv":
+        return to_csv(table, values=values)
+    raise ValueError(render("render.format", {"fmt": fmt, "known": ", ".join(FORMATS)}, lang))
+
+
+# -- pandas -----------------------------------------------------------------------------------
+
+
+def _missing(feature: str, extra: str, lang: Lang) -> MissingExtraError:
+    return MissingExtraError(
+        render("render.missing_extra", {"feature": render(feature, {}, lang), "extra": extra}, lang)
+    )
+
+
+def _model_value(cell: Cell, computed: bool, *, rounded: bool = False) -> object:
+    if isinstance(cell, Computed | Growth):
+        value: object = cell.stated
+        if computed:
+            value = _computed(cell.computed) if rounded else cell.computed
+        return None if isinstance(value, Undefined) else value
+    return cell
+
+
+def to_dataframe(
+    table: Table, *, values: Values = "stated", lang: Lang = DEFAULT_LANG
+) -> pd.DataFrame:
+    """*table* as a pandas DataFrame (the ``pandas`` extra): one column per table column,
+    headed by its title, holding the model's values (``Decimal``,
+    :data:`~renstra_model.model.values.NIL`, ``None``,
+    :class:`~renstra_model.model.values.Quantity`, text) in ``object`` columns — never floats. A
+    computed column holds the stated figure, the computed one (exact, not rounded; ``None`` when it
+    cannot be computed), or both, the computed in a further column. ``df.attrs`` holds the table's
+    number, title and the sources of its rows. ``MissingExtraError`` (in *lang*) when pandas is not
+    installed."""
+    try:
+        import pandas as pd
+    except ImportError:
+        raise _missing("render.dataframe", "pandas", lang) from None
+    layout = _tabular(table, values)
+    data = {
+        _csv_header(c, computed, values): pd.Series(
+            [_model_value(row.cells[i], computed) for row in table.rows], dtype=object
+        )
+        for c, i, computed in layout
+    }
+    frame = pd.DataFrame(data)
+    frame.attrs["number"] = table.number
+    frame.attrs["title"] = table.title
+    frame.attrs["sources"] = [str(r.source) if r.source else None for r in table.rows]
+    return frame
+
+
+# -- Excel ------------------------------------------------------------------------------------
+
+
+def _number_format(value: Decimal | int, kind: Kind) -> str:
+    places = 0
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        places = max(0, -exponent) if isinstance(exponent, int) else 0
+    digits = "0" * places
+    pattern = "#,##0" + (f".{digits}" if places else "")
+    if kind is Kind.PERCENT:
+        return pattern + '" %"'
+    if kind is Kind.RATE:
+        return f"{pattern};({pattern})"
+    return pattern
+
+
+def sheet_name(number: str, used: set[str]) -> str:
+    """A worksheet name for table *number*: without the characters Excel forbids, at most 31
+    long, unique among *used* (which it joins)."""
+    name = "".join(ch for ch in number if ch not in "[]:*?/\\")[:31] or "Tabel"
+    candidate, k = name, 2
+    while candidate in used:
+        candidate = f"{name[:28]} {k}"
+        k += 1
+    used.add(candidate)
+    return candidate
+
+
+def write_xlsx(
+    tables: Table | Iterable[Table],
+    path: str | os.PathLike[str],
+    *,
+    lang: Lang = "id",
+    values: Values = "stated",
+) -> Path:
+    """Write *tables* to an Excel workbook at *path*, one sheet a table (the ``excel``
+    extra): the caption in the first row, the column titles in the second, the rows below.
+    Numbers are stored as numbers, from their exact Decimal text, with the number format the
+    document prints them in — unless they have more than :data:`EXCEL_DIGITS` significant
+    digits, which a spreadsheet cannot hold: those, and a quantity, a code or a list, are
+    stored as their display text (in *lang*). Returns the path written."""
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Font
+    except ImportError:
+        raise _missing("render.xlsx", "excel", lang) from None
+    chosen = [tables] if isinstance(tables, Table) else list(tables)
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    used: set[str] = set()
+    for table in chosen:
+        sheet = book.create_sheet(sheet_name(table.number, used))
+        sheet.append([_caption(table)])
+        sheet["A1"].font = Font(bold=True)
+        layout = _tabular(table, values)
+        sheet.append([_csv_header(c, computed, values) for c, _, computed in layout])
+        for cell in sheet[2]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for row in table.rows:
+            sheet.append([_excel_value(row.cells[i], c, computed, lang)
+                          for c, i, computed in layout])
+            for (column, i, computed), target in zip(layout, sheet[sheet.max_row], strict=True):
+                value = _model_value(row.cells[i], computed, rounded=True)
+                if _excel_number(value):
+                    assert isinstance(value, Decimal | int)
+                    target.number_format = _number_format(value, column.kind)
+                elif isinstance(target.value, str) and "\n" in target.value:
+                    target.alignment = Alignment(wrap_text=True, vertical="top")
+            if row.kind is not RowKind.DATA:
+                for target in sheet[sheet.max_row]:
+                    target.font = Font(bold=True)
+        note = table.footnote(lang)
+        if note is not None:
+            sheet.append([note])
+    destination = Path(path)
+    book.save(destination)
+    return destination
+
+
+EXCEL_DIGITS: Final = 15
+"""The significant digits a spreadsheet number holds exactly (a binary double); a number with
+more is stored as its display text, so that no digit is lost."""
+
+
+def _excel_number(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        return False
+    return len(Decimal(value).normalize().as_tuple().digits) <= EXCEL_DIGITS
+
+
+def _excel_value(cell: Cell, column: Column, computed: bool, lang: Lang) -> Any:
+    value = _model_value(cell, computed, rounded=True)
+    if _excel_number(value):
+        return value
+    if value is None:
+        return None
+    return _value_text(value, column.kind, lang)
