@@ -533,7 +533,7 @@ def test_content_outside_the_layout_is_reported(tmp_path: Path) -> None:
 
 
 def test_rows_and_columns_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    import renstra_model.io.excel as excel
+    import renstra_model.io.excel.reader as excel
 
     monkeypatch.setattr(excel, "MAX_ROWS", 20)
     rows = tc27_rows(*(row(f"1.06.{n:02d}", f"PROGRAM {n}") for n in range(1, 30)))

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Final
 
 from ..errors import InvalidPlanError, PlanFileError, Problem
+from ..files import read_bounded, write_text_atomic
 from ..model.plan import Plan
 from .converter import structure_plan, unstructure_plan
 
@@ -131,45 +131,11 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> Pl
     (a :class:`~renstra_model.errors.PlanFileError` when the file itself cannot be read).
     A UTF-8 byte order mark at the start of the file is allowed.
     """
-    file = Path(path)
-    name = str(file)
-    try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise PlanFileError(
-                [Problem("", "file.too_large", {"file": name, "size": size, "limit": max_bytes})],
-                name,
-            )
-        with file.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise PlanFileError([Problem("", "file.missing", {"file": name})], name) from None
-    except IsADirectoryError:
-        raise PlanFileError(
-            [Problem("", "file.unreadable", {"file": name, "why": "it is a directory"})], name
-        ) from None
-    except OSError as exc:
-        raise PlanFileError(
-            [Problem("", "file.unreadable", {"file": name, "why": exc.strerror or str(exc)})],
-            name,
-        ) from None
-    if len(raw) > max_bytes:
-        raise PlanFileError(
-            [Problem("", "file.too_large", {"file": name, "size": len(raw), "limit": max_bytes})],
-            name,
-        )
+    name = str(Path(path))
+    raw = read_bounded(path, max_bytes)
     return from_data(parse_json(_decode(raw, name), name), name)
 
 
 def save(plan: Plan, path: str | os.PathLike[str]) -> None:
     """Write *plan* to *path* as JSON, replacing the file atomically."""
-    target = Path(path)
-    text = dumps(plan)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, dumps(plan))
