@@ -14,7 +14,7 @@ from renstra_model.calculators.summary import summarise
 from renstra_model.cli import EXIT_INPUT, EXIT_OK, main
 from renstra_model.examples import ttu_dinsos
 from renstra_model.synthetic.plans import corpus, write_corpus
-from renstra_model.tables.formats import MissingExtraError
+from renstra_model.errors import MissingExtraError
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")

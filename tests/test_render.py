@@ -29,7 +29,8 @@ from renstra_model.tables import (
     build,
     build_all,
 )
-from renstra_model.tables.formats import MissingExtraError, format_number, format_percent
+from renstra_model.errors import MissingExtraError
+from renstra_model.tables.formats import format_number, format_percent
 from renstra_model.tables.render import (
     FORMATS,
     cell_text,

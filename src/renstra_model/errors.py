@@ -103,3 +103,7 @@ def problem(path: str, key: str, **params: Any) -> Problem:
 def fail(key: str, path: str = "", **params: Any) -> InvalidPlanError:
     """An :class:`InvalidPlanError` with a single problem, ready to raise."""
     return InvalidPlanError([Problem(path, key, params)])
+
+
+class MissingExtraError(RenstraError, ImportError):
+    """An optional dependency the feature needs is not installed."""

@@ -12,6 +12,8 @@ from typing import Final, Literal
 Lang = Literal["id", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("id", "en")
 DEFAULT_LANG: Final[Lang] = "en"
+LOCALES: Final[Mapping[Lang, str]] = {"id": "id_ID", "en": "en_US"}
+"""The CLDR locale of each message language (for Babel's number formats and parsing)."""
 
 CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
     # values

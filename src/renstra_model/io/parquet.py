@@ -38,12 +38,11 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..checks.rulekit import indicator_sites
-from ..errors import RenstraError
+from ..errors import MissingExtraError, RenstraError
 from ..model.activities import Activity
 from ..model.indicators import Indicator
 from ..model.plan import Plan
 from ..model.values import NIL, Nil, Quantity
-from ..tables.formats import MissingExtraError
 
 BATCH_PLANS: Final = 256
 """Plans whose rows are gathered before they are written (a row group of each table)."""
@@ -234,7 +233,7 @@ def export_parquet(plans: Iterable[tuple[str, Plan]], output_dir: Path) -> dict[
     :data:`TABLES` into *output_dir* (created if needed), :data:`BATCH_PLANS` plans at a
     time; return the file of each table.
 
-    Raises ``renstra_model.tables.formats.MissingExtraError`` without pyarrow, and
+    Raises ``renstra_model.errors.MissingExtraError`` without pyarrow, and
     :class:`ColumnarError` for a value its column cannot hold exactly.
     """
     pa = _arrow()

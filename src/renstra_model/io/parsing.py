@@ -38,10 +38,9 @@ from typing import Final, Literal
 
 from dateutil import parser
 
-from ..errors import InvalidPlanError, fail
-from ..messages import extend
+from ..errors import InvalidPlanError, MissingExtraError, fail
+from ..messages import LOCALES, extend
 from ..model.values import NIL, Nil, Quantity, check_money, check_number
-from ..tables.formats import LOCALES, MissingExtraError
 
 Style = Literal["auto", "id", "en"]
 """How a text writes numbers: ``"id"`` (``1.234.567,89``: a dot groups thousands, a comma

@@ -19,18 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Final
 
-from ..errors import RenstraError
-from ..messages import DEFAULT_LANG, Lang
+from ..errors import MissingExtraError
+from ..messages import DEFAULT_LANG, LOCALES, Lang
 from ..model.values import NIL, Nil
-
-LOCALES: Final = {"id": "id_ID", "en": "en_US"}
-"""The CLDR locale of each message language."""
-
-
-class MissingExtraError(RenstraError, ImportError):
-    """An optional dependency the feature needs is not installed."""
 
 
 def _format_decimal() -> Callable[..., str]:

@@ -54,11 +54,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ..calculators.arithmetic import Result, Undefined, present
+from ..errors import MissingExtraError
 from ..messages import DEFAULT_LANG, Lang, extend, render
 from ..model.codes import Code
 from ..model.values import NIL, Nil, Quantity
 from .builders import Cell, Column, Computed, Growth, Kind, Row, RowKind, Table
-from .formats import MissingExtraError, format_number, format_percent
+from .formats import format_number, format_percent
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -40,7 +40,7 @@ from typing import Any, Final, Literal
 
 from attrs import field, frozen
 
-from ...errors import InvalidPlanError, Problem, RenstraError
+from ...errors import InvalidPlanError, MissingExtraError, Problem, RenstraError
 from ...messages import DEFAULT_LANG, Lang, extend, render
 from ...model.activities import Activity
 from ...model.budget import BudgetLine
@@ -49,7 +49,6 @@ from ...model.indicators import Indicator
 from ...model.plan import Organisation, Period, Plan
 from ...model.provenance import Source
 from ...model.values import MoneyCell, Quantity, check_money, check_number, check_text
-from ...tables.formats import MissingExtraError
 from ..parsing import Style, check_style, parse_money, parse_quantity
 
 MAX_FILE_BYTES: Final = 16 * 1024 * 1024
