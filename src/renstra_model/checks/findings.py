@@ -1,4 +1,5 @@
-"""Findings: what a compliance rule reports about a plan, as data."""
+"""Findings: what a compliance rule reports about a plan, as data. A finding carries the
+template of its rule's message, so it renders itself without the registry."""
 
 from __future__ import annotations
 
@@ -41,6 +42,19 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 @frozen
+class Text:
+    """A text in English and Indonesian; templates use ``{name}`` placeholders."""
+
+    en: str
+    id: str
+
+    def render(self, lang: Lang = DEFAULT_LANG, params: Mapping[str, Any] | None = None) -> str:
+        """The text in *lang* with *params* filled in."""
+        template = self.id if lang == "id" else self.en
+        return template.format(**params) if params else template
+
+
+@frozen
 class Location:
     """Where a finding is: the document's table, the code of the row, the year, and the path
     of the value in the model."""
@@ -75,12 +89,12 @@ class Finding:
     location: Location
     params: Mapping[str, Any] = field(factory=dict, converter=_freeze, eq=False)
     """The values the message names and the rule compared (JSON-compatible)."""
+    template: Text = field(kw_only=True, eq=False, repr=False)
+    """The rule's message, which :meth:`message` fills with *params*."""
 
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
         """The finding's message in *lang*, from its rule's template."""
-        from .registry import message_of  # the registry imports this module
-
-        return message_of(self, lang)
+        return self.template.render(lang, self.params)
 
     def to_json(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
         """The finding as JSON-compatible data."""

@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from attrs import field, frozen
 
-from ..messages import DEFAULT_LANG, Lang
 from ..model.plan import Plan
-from .findings import Finding, Location, Severity
+from .findings import Finding, Location, Severity, Text
 from .rulekit import PlanIndex
 
 if TYPE_CHECKING:
@@ -39,19 +38,6 @@ FAMILIES: Final = (
     "future-realisation",
 )
 """Every family of rules, in the order of their ids."""
-
-
-@frozen
-class Text:
-    """A text in English and Indonesian; templates use ``{name}`` placeholders."""
-
-    en: str
-    id: str
-
-    def render(self, lang: Lang = DEFAULT_LANG, params: Mapping[str, Any] | None = None) -> str:
-        """The text in *lang* with *params* filled in."""
-        template = self.id if lang == "id" else self.en
-        return template.format(**params) if params else template
 
 
 @frozen
@@ -122,6 +108,7 @@ class Rule:
                 found.severity or self.severity,
                 found.location,
                 found.params,
+                template=self.message,
             )
 
 
@@ -182,8 +169,3 @@ def run(context: Context, rules: Iterable[Rule] | None = None) -> list[Finding]:
     """Every finding of *rules* (default: all) on *context*, rule by rule."""
     chosen = list(RULES.values()) if rules is None else list(rules)
     return [finding for r in chosen for finding in r.run(context)]
-
-
-def message_of(finding: Finding, lang: Lang = DEFAULT_LANG) -> str:
-    """The message of *finding* in *lang*, from its rule's template."""
-    return RULES[finding.rule].message.render(lang, finding.params)
