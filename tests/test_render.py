@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from renstra_model import NIL, Plan, Quantity
 from renstra_model.calculators.arithmetic import Undefined
 from renstra_model.cli import EXIT_INPUT, EXIT_OK, main
+from renstra_model.errors import MissingExtraError
 from renstra_model.examples import ttu_dinsos
 from renstra_model.model.values import Nil
 from renstra_model.tables import (
@@ -29,7 +30,6 @@ from renstra_model.tables import (
     build,
     build_all,
 )
-from renstra_model.errors import MissingExtraError
 from renstra_model.tables.formats import format_number, format_percent
 from renstra_model.tables.render import (
     FORMATS,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -47,7 +48,10 @@ def read_bounded(
         return error([Problem("", key, {"file": name, **params})], name)
 
     try:
-        size = file.stat().st_size
+        status = file.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        size = status.st_size
         if size > max_bytes:
             raise refuse("file.too_large", size=size, limit=max_bytes)
         with file.open("rb") as handle:
@@ -67,17 +71,29 @@ def read_bounded(
 def atomic_path(path: str | os.PathLike[str], suffix: str = "") -> Iterator[Path]:
     """A temporary path beside *path* to write the new file to; when the block ends without an
     exception, the temporary file replaces *path* in one step, else it is removed and *path*
-    is left as it was."""
+    is left as it was. The new file has the permissions of the one it replaces, or, for a new
+    file, those a plain ``open`` would give it."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix,
                                dir=target.parent or Path("."))
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permission bits *target* has, or the ones a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:

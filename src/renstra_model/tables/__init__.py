@@ -49,6 +49,7 @@ from .render import (
     to_text,
     write_xlsx,
 )
+from .xlsx import IllegalTextError
 
 __all__ = [
     "COMPUTED_SUFFIX",
@@ -60,6 +61,7 @@ __all__ = [
     "Computed",
     "Format",
     "Growth",
+    "IllegalTextError",
     "Kind",
     "Row",
     "RowKind",

@@ -1,5 +1,6 @@
 """Numbers written the Indonesian way (``4.847.753.572``, ``72,18 %``) or the English way, by
-Babel's CLDR locale data (the ``locale`` extra), never by hand.
+Babel's CLDR locale data (the ``locale`` extra), never by hand; and the text of one table cell
+and the columns of a tabular form, which every renderer (text, CSV, DataFrame, workbook) shares.
 
 Exact: a Decimal is formatted with the digits it has (``4.091.594.846,5``), or rounded half-up
 to a fixed number of places when asked; nothing passes through a float.
@@ -18,11 +19,15 @@ to a fixed number of places when asked; nothing passes through a float.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, getcontext, localcontext
+from typing import Final, Literal
 
+from ..calculators.arithmetic import Result, Undefined, present
 from ..errors import MissingExtraError
-from ..messages import DEFAULT_LANG, LOCALES, Lang
-from ..model.values import NIL, Nil
+from ..messages import DEFAULT_LANG, LOCALES, Lang, extend, render
+from ..model.codes import Code
+from ..model.values import NIL, Nil, Quantity
+from .schema import Cell, Column, Computed, Growth, Kind, Table
 
 
 def _format_decimal() -> Callable[..., str]:
@@ -91,3 +96,155 @@ def format_cell(
         return "-"
     assert isinstance(value, Decimal)
     return format_number(value, lang=lang, places=places)
+
+
+# -- one cell of a table ----------------------------------------------------------------------
+
+Values = Literal["stated", "computed", "both"]
+"""Which figure a computed column shows: the stated, the computed, or both."""
+
+UNDEFINED: Final = "–"
+"""What a display format prints for a computed value that cannot be computed."""
+
+COMPUTED_SUFFIX: Final = " (computed)"
+"""The heading suffix of the further column ``values="both"`` adds in tabular formats."""
+
+extend(
+    {
+        "render.missing_extra": {
+            "en": "{feature} needs the {extra!r} extra: pip install 'renstra-model[{extra}]'",
+            "id": "{feature} memerlukan ekstra {extra!r}: pip install 'renstra-model[{extra}]'",
+        },
+    }
+)
+
+
+def missing_extra(feature: str, extra: str, lang: Lang) -> MissingExtraError:
+    """The error of a renderer whose optional *extra* is missing; *feature* is a message key."""
+    return MissingExtraError(
+        render("render.missing_extra", {"feature": render(feature, {}, lang), "extra": extra}, lang)
+    )
+
+
+def _digits_needed(value: Decimal, places: int | None) -> int:
+    """The precision that formatting *value* (to *places*) needs: every digit it shows."""
+    decimals = places
+    if decimals is None:
+        exponent = value.as_tuple().exponent
+        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    return max(getcontext().prec, value.adjusted() + 1 + decimals + 2)
+
+
+def _format(value: Decimal | int, lang: Lang, places: int | None, percent: bool = False) -> str:
+    """:func:`format_number` (or :func:`format_percent`) in a decimal context wide enough for
+    every digit of *value*: Babel rounds in the current context, whose 28 digits a valid but
+    long number (many decimal places, or a large computed ratio) exceeds."""
+    number = Decimal(value)
+    with localcontext() as context:
+        context.prec = _digits_needed(number, places)
+        if percent:
+            return format_percent(number, lang=lang, places=places)
+        return format_number(number, lang=lang, places=places)
+
+
+def _number(value: Decimal | int, kind: Kind, lang: Lang, places: int | None) -> str:
+    if kind is Kind.PERCENT:
+        return _format(value, lang, places, percent=True)
+    if kind is Kind.RATE and isinstance(value, Decimal) and value < 0:
+        return f"({_format(-value, lang, places)})"
+    return _format(value, lang, places)
+
+
+def _quantity(q: Quantity, percent_first: bool, lang: Lang) -> str:
+    parts = []
+    for figure in q.figures():
+        count = "-" if isinstance(figure.amount, Nil) else _format(figure.amount, lang, None)
+        if figure.unit:
+            count += f" {figure.unit}"
+        if figure.percent is None:
+            parts.append(count)
+        elif percent_first:
+            parts.append(f"{_format(figure.percent, lang, None, percent=True)} ({count})")
+        else:
+            parts.append(f"{count} ({_format(figure.percent, lang, None, percent=True)})")
+    return " ".join(parts)
+
+
+def value_text(value: object, kind: Kind, lang: Lang, places: int | None = None) -> str:
+    """The display text of one value of a column of *kind*: numbers the *lang* way (to
+    *places*, else with every digit they have), ``-`` for a stated nil, nothing for none,
+    :data:`UNDEFINED` for a computed value that cannot be computed.
+
+    >>> value_text(Quantity(Decimal("25325"), "KPM", Decimal("72.18")), Kind.QUANTITY, "id")
+    '25.325 KPM (72,18 %)'
+    >>> value_text(Decimal("-0.21"), Kind.RATE, "en")
+    '(0.21)'
+    """
+    if value is None:
+        return ""
+    if value is NIL:
+        return "-"
+    if isinstance(value, Undefined):
+        return UNDEFINED
+    if isinstance(value, Quantity):
+        return _quantity(value, kind is Kind.PERCENT_QUANTITY, lang)
+    if isinstance(value, Code):
+        return value.printed()
+    if isinstance(value, tuple):
+        return "\n".join(f"{n}. {item}" for n, item in enumerate(value, start=1))
+    if isinstance(value, bool):  # pragma: no cover - no table holds one
+        raise TypeError("a table cell cannot be a bool")
+    if isinstance(value, Decimal | int):
+        return _number(value, kind, lang, places)
+    return str(value)
+
+
+def computed_figure(value: Result) -> Decimal | Undefined:
+    """A computed figure as tables show it: rounded half-up to two places."""
+    if isinstance(value, Undefined):
+        return value
+    try:
+        rounded = present(value)
+    except InvalidOperation:  # too large to round within the calculators' 28 digits
+        with localcontext() as context:
+            context.prec = _digits_needed(value, 2)
+            return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    assert rounded is not None
+    return rounded
+
+
+def model_value(cell: Cell, computed: bool, *, rounded: bool = False) -> object:
+    """The model's value of *cell*: for a computed column the stated figure, or with
+    *computed* the computed one (exact, or *rounded* as tables show it); ``None`` for a
+    figure that cannot be computed."""
+    if isinstance(cell, Computed | Growth):
+        value: object = cell.stated
+        if computed:
+            value = computed_figure(cell.computed) if rounded else cell.computed
+        return None if isinstance(value, Undefined) else value
+    return cell
+
+
+# -- the columns of a tabular form (CSV, DataFrames, workbooks) ------------------------------
+
+
+def _is_computed(table: Table, index: int) -> bool:
+    return any(isinstance(row.cells[index], Computed | Growth) for row in table.rows)
+
+
+def tabular(table: Table, values: Values) -> list[tuple[Column, int, bool]]:
+    """The columns of a tabular form: (column, index, computed figure?), with a further
+    computed column after each computed one when *values* is ``"both"``."""
+    out: list[tuple[Column, int, bool]] = []
+    for i, column in enumerate(table.columns):
+        computed = _is_computed(table, i)
+        out.append((column, i, computed and values == "computed"))
+        if computed and values == "both":
+            out.append((column, i, True))
+    return out
+
+
+def column_heading(column: Column, computed: bool, values: Values) -> str:
+    """The heading of a column of a tabular form: its title, and :data:`COMPUTED_SUFFIX` for
+    the further computed column of ``values="both"``."""
+    return column.title + (COMPUTED_SUFFIX if computed and values == "both" else "")

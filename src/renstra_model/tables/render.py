@@ -1,8 +1,9 @@
 """Renderers of a :class:`~renstra_model.tables.builders.Table`: plain text, Markdown, HTML and
-CSV, and, with the optional extras, a pandas DataFrame (``pandas``) and an Excel workbook
-(``excel``).
+CSV; and, with the optional extras, a pandas DataFrame (``pandas``,
+:mod:`~renstra_model.tables.dataframe`) and an Excel workbook (``excel``,
+:mod:`~renstra_model.tables.xlsx`), re-exported here.
 
-Renderers only format; the figures are the table's. Numbers are written by
+Renderers only format; the figures are the table's. Numbers and cells are written by
 ``renstra_model.tables.formats`` (Babel's locale data): the Indonesian way by default
 (``4.847.753.572``, ``72,18 %``), the English way with ``lang="en"``. Each kind of column keeps
 its table's printed form, in one style throughout:
@@ -43,26 +44,29 @@ Rata-rata Pertumbuhan Rencana Anggaran,Rata-rata Pertumbuhan Rencana Anggaran (c
 from __future__ import annotations
 
 import csv
-import decimal
 import html
 import io
-import os
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import Final, Literal
 
-from ..calculators.arithmetic import Result, Undefined, present
-from ..errors import MissingExtraError
-from ..messages import DEFAULT_LANG, Lang, extend, render
+from ..calculators.arithmetic import Undefined
+from ..messages import Lang, extend, render
 from ..model.codes import Code
 from ..model.values import NIL, Nil, Quantity
-from .builders import Cell, Column, Computed, Growth, Kind, Row, RowKind, Table
-from .formats import format_number, format_percent
-
-if TYPE_CHECKING:
-    import pandas as pd
+from .dataframe import to_dataframe
+from .formats import (
+    COMPUTED_SUFFIX,
+    UNDEFINED,
+    Values,
+    column_heading,
+    computed_figure,
+    tabular,
+    value_text,
+)
+from .schema import Cell, Column, Computed, Growth, Kind, Row, RowKind, Table
+from .xlsx import EXCEL_DIGITS, sheet_name, write_xlsx
 
 __all__ = [
     "COMPUTED_SUFFIX",
@@ -74,6 +78,7 @@ __all__ = [
     "cell_text",
     "plain_text",
     "render_table",
+    "sheet_name",
     "to_csv",
     "to_dataframe",
     "to_html",
@@ -84,12 +89,6 @@ __all__ = [
 
 extend(
     {
-        "render.missing_extra": {
-            "en": "{feature} needs the {extra!r} extra: pip install 'renstra-model[{extra}]'",
-            "id": "{feature} memerlukan ekstra {extra!r}: pip install 'renstra-model[{extra}]'",
-        },
-        "render.dataframe": {"en": "a pandas DataFrame", "id": "DataFrame pandas"},
-        "render.xlsx": {"en": "writing .xlsx", "id": "menulis .xlsx"},
         "render.format": {
             "en": "unknown format {fmt!r} (known: {known})",
             "id": "format {fmt!r} tidak dikenal (tersedia: {known})",
@@ -97,101 +96,14 @@ extend(
     }
 )
 
-Values = Literal["stated", "computed", "both"]
-"""Which figure a computed column shows: the stated, the computed, or both."""
-
 Format = Literal["text", "markdown", "html", "csv"]
 """A text format :func:`render_table` writes."""
 
 FORMATS: Final[tuple[Format, ...]] = ("text", "markdown", "html", "csv")
 """The text formats, in the order the command line lists them."""
 
-UNDEFINED: Final = "–"
-"""What a display format prints for a computed value that cannot be computed."""
-
-COMPUTED_SUFFIX: Final = " (computed)"
-"""The heading suffix of the further column ``values="both"`` adds in tabular formats."""
-
 
 # -- one cell ---------------------------------------------------------------------------------
-
-
-def _digits_needed(value: Decimal, places: int | None) -> int:
-    """The precision that formatting *value* (to *places*) needs: every digit it shows."""
-    decimals = places
-    if decimals is None:
-        exponent = value.as_tuple().exponent
-        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-    return max(decimal.getcontext().prec, value.adjusted() + 1 + decimals + 2)
-
-
-def _format(value: Decimal | int, lang: Lang, places: int | None, percent: bool = False) -> str:
-    """:func:`~renstra_model.tables.formats.format_number` (or ``format_percent``) in a decimal
-    context wide enough for every digit of *value*: Babel rounds in the current context, whose
-    28 digits a valid but long number (many decimal places, or a large computed ratio) exceeds."""
-    number = Decimal(value)
-    with decimal.localcontext() as context:
-        context.prec = _digits_needed(number, places)
-        if percent:
-            return format_percent(number, lang=lang, places=places)
-        return format_number(number, lang=lang, places=places)
-
-
-def _number(value: Decimal | int, kind: Kind, lang: Lang, places: int | None) -> str:
-    if kind is Kind.PERCENT:
-        return _format(value, lang, places, percent=True)
-    if kind is Kind.RATE and isinstance(value, Decimal) and value < 0:
-        return f"({_format(-value, lang, places)})"
-    return _format(value, lang, places)
-
-
-def _quantity(q: Quantity, percent_first: bool, lang: Lang) -> str:
-    parts = []
-    for figure in q.figures():
-        count = "-" if isinstance(figure.amount, Nil) else _format(figure.amount, lang, None)
-        if figure.unit:
-            count += f" {figure.unit}"
-        if figure.percent is None:
-            parts.append(count)
-        elif percent_first:
-            parts.append(f"{_format(figure.percent, lang, None, percent=True)} ({count})")
-        else:
-            parts.append(f"{count} ({_format(figure.percent, lang, None, percent=True)})")
-    return " ".join(parts)
-
-
-def _value_text(value: object, kind: Kind, lang: Lang, places: int | None = None) -> str:
-    if value is None:
-        return ""
-    if value is NIL:
-        return "-"
-    if isinstance(value, Undefined):
-        return UNDEFINED
-    if isinstance(value, Quantity):
-        return _quantity(value, kind is Kind.PERCENT_QUANTITY, lang)
-    if isinstance(value, Code):
-        return value.printed()
-    if isinstance(value, tuple):
-        return "\n".join(f"{n}. {item}" for n, item in enumerate(value, start=1))
-    if isinstance(value, bool):  # pragma: no cover - no table holds one
-        raise TypeError("a table cell cannot be a bool")
-    if isinstance(value, Decimal | int):
-        return _number(value, kind, lang, places)
-    return str(value)
-
-
-def _computed(value: Result) -> Decimal | Undefined:
-    """A computed figure as tables show it: rounded half-up to two places."""
-    if isinstance(value, Undefined):
-        return value
-    try:
-        rounded = present(value)
-    except decimal.InvalidOperation:  # too large to round within the calculators' 28 digits
-        with decimal.localcontext() as context:
-            context.prec = _digits_needed(value, 2)
-            return value.quantize(Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
-    assert rounded is not None
-    return rounded
 
 
 def cell_text(cell: Cell, column: Column, *, lang: Lang = "id", values: Values = "stated") -> str:
@@ -208,14 +120,14 @@ def cell_text(cell: Cell, column: Column, *, lang: Lang = "id", values: Values =
     """
     kind = column.kind
     if isinstance(cell, Computed | Growth):
-        stated = _value_text(cell.stated, kind, lang)
-        computed = _value_text(_computed(cell.computed), kind, lang, 2)
+        stated = value_text(cell.stated, kind, lang)
+        computed = value_text(computed_figure(cell.computed), kind, lang, 2)
         if values == "stated":
             return stated
         if values == "computed":
             return computed
         return f"{stated} [{computed}]"
-    return _value_text(cell, kind, lang)
+    return value_text(cell, kind, lang)
 
 
 def _plain_number(value: Decimal | int) -> str:
@@ -259,28 +171,12 @@ def plain_text(cell: Cell, column: Column, *, computed: bool = False) -> str:
     the computed one (two places; nothing when it cannot be computed)."""
     if isinstance(cell, Computed | Growth):
         if computed:
-            return _plain_value(_computed(cell.computed), column.kind)
+            return _plain_value(computed_figure(cell.computed), column.kind)
         return _plain_value(cell.stated, column.kind)
     return _plain_value(cell, column.kind)
 
 
 # -- layouts ----------------------------------------------------------------------------------
-
-
-def _is_computed(table: Table, index: int) -> bool:
-    return any(isinstance(row.cells[index], Computed | Growth) for row in table.rows)
-
-
-def _tabular(table: Table, values: Values) -> list[tuple[Column, int, bool]]:
-    """The columns of a tabular form: (column, index, computed figure?), with a further
-    computed column after each computed one when *values* is ``"both"``."""
-    out: list[tuple[Column, int, bool]] = []
-    for i, column in enumerate(table.columns):
-        computed = _is_computed(table, i)
-        out.append((column, i, computed and values == "computed"))
-        if computed and values == "both":
-            out.append((column, i, True))
-    return out
 
 
 def _marked(table: Table) -> dict[int, int]:
@@ -470,16 +366,12 @@ def to_html(
 # -- CSV --------------------------------------------------------------------------------------
 
 
-def _csv_header(column: Column, computed: bool, values: Values) -> str:
-    return column.title + (COMPUTED_SUFFIX if computed and values == "both" else "")
-
-
 def to_csv(table: Table, *, values: Values = "stated") -> str:
     """*table* as CSV: one header row of the column titles in the document's order, then one
     line a row, numbers plain (:func:`plain_text`). Lines end in ``\\n``; a field holding a
     line break of any kind (``\\n`` or ``\\r``) is quoted."""
-    layout = _tabular(table, values)
-    lines = [_csv_line(_csv_header(c, computed, values) for c, _, computed in layout)]
+    layout = tabular(table, values)
+    lines = [_csv_line(column_heading(c, computed, values) for c, _, computed in layout)]
     lines.extend(
         _csv_line(plain_text(row.cells[i], c, computed=computed) for c, i, computed in layout)
         for row in table.rows
@@ -511,151 +403,3 @@ def render_table(
     if fmt == "csv":
         return to_csv(table, values=values)
     raise ValueError(render("render.format", {"fmt": fmt, "known": ", ".join(FORMATS)}, lang))
-
-
-# -- pandas -----------------------------------------------------------------------------------
-
-
-def _missing(feature: str, extra: str, lang: Lang) -> MissingExtraError:
-    return MissingExtraError(
-        render("render.missing_extra", {"feature": render(feature, {}, lang), "extra": extra}, lang)
-    )
-
-
-def _model_value(cell: Cell, computed: bool, *, rounded: bool = False) -> object:
-    if isinstance(cell, Computed | Growth):
-        value: object = cell.stated
-        if computed:
-            value = _computed(cell.computed) if rounded else cell.computed
-        return None if isinstance(value, Undefined) else value
-    return cell
-
-
-def to_dataframe(
-    table: Table, *, values: Values = "stated", lang: Lang = DEFAULT_LANG
-) -> pd.DataFrame:
-    """*table* as a pandas DataFrame (the ``pandas`` extra): one column per table column,
-    headed by its title, holding the model's values (``Decimal``,
-    :data:`~renstra_model.model.values.NIL`, ``None``,
-    :class:`~renstra_model.model.values.Quantity`, text) in ``object`` columns — never floats. A
-    computed column holds the stated figure, the computed one (exact, not rounded; ``None`` when it
-    cannot be computed), or both, the computed in a further column. ``df.attrs`` holds the table's
-    number, title and the sources of its rows. ``MissingExtraError`` (in *lang*) when pandas is not
-    installed."""
-    try:
-        import pandas as pd
-    except ImportError:
-        raise _missing("render.dataframe", "pandas", lang) from None
-    layout = _tabular(table, values)
-    data = {
-        _csv_header(c, computed, values): pd.Series(
-            [_model_value(row.cells[i], computed) for row in table.rows], dtype=object
-        )
-        for c, i, computed in layout
-    }
-    frame = pd.DataFrame(data)
-    frame.attrs["number"] = table.number
-    frame.attrs["title"] = table.title
-    frame.attrs["sources"] = [str(r.source) if r.source else None for r in table.rows]
-    return frame
-
-
-# -- Excel ------------------------------------------------------------------------------------
-
-
-def _number_format(value: Decimal | int, kind: Kind) -> str:
-    places = 0
-    if isinstance(value, Decimal):
-        exponent = value.as_tuple().exponent
-        places = max(0, -exponent) if isinstance(exponent, int) else 0
-    digits = "0" * places
-    pattern = "#,##0" + (f".{digits}" if places else "")
-    if kind is Kind.PERCENT:
-        return pattern + '" %"'
-    if kind is Kind.RATE:
-        return f"{pattern};({pattern})"
-    return pattern
-
-
-def sheet_name(number: str, used: set[str]) -> str:
-    """A worksheet name for table *number*: without the characters Excel forbids, at most 31
-    long, unique among *used* (which it joins)."""
-    name = "".join(ch for ch in number if ch not in "[]:*?/\\")[:31] or "Tabel"
-    candidate, k = name, 2
-    while candidate in used:
-        candidate = f"{name[:28]} {k}"
-        k += 1
-    used.add(candidate)
-    return candidate
-
-
-def write_xlsx(
-    tables: Table | Iterable[Table],
-    path: str | os.PathLike[str],
-    *,
-    lang: Lang = "id",
-    values: Values = "stated",
-) -> Path:
-    """Write *tables* to an Excel workbook at *path*, one sheet a table (the ``excel``
-    extra): the caption in the first row, the column titles in the second, the rows below.
-    Numbers are stored as numbers, from their exact Decimal text, with the number format the
-    document prints them in — unless they have more than :data:`EXCEL_DIGITS` significant
-    digits, which a spreadsheet cannot hold: those, and a quantity, a code or a list, are
-    stored as their display text (in *lang*). Returns the path written."""
-    try:
-        from openpyxl import Workbook
-        from openpyxl.styles import Alignment, Font
-    except ImportError:
-        raise _missing("render.xlsx", "excel", lang) from None
-    chosen = [tables] if isinstance(tables, Table) else list(tables)
-    book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
-    used: set[str] = set()
-    for table in chosen:
-        sheet = book.create_sheet(sheet_name(table.number, used))
-        sheet.append([_caption(table)])
-        sheet["A1"].font = Font(bold=True)
-        layout = _tabular(table, values)
-        sheet.append([_csv_header(c, computed, values) for c, _, computed in layout])
-        for cell in sheet[2]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for row in table.rows:
-            sheet.append([_excel_value(row.cells[i], c, computed, lang)
-                          for c, i, computed in layout])
-            for (column, i, computed), target in zip(layout, sheet[sheet.max_row], strict=True):
-                value = _model_value(row.cells[i], computed, rounded=True)
-                if _excel_number(value):
-                    assert isinstance(value, Decimal | int)
-                    target.number_format = _number_format(value, column.kind)
-                elif isinstance(target.value, str) and "\n" in target.value:
-                    target.alignment = Alignment(wrap_text=True, vertical="top")
-            if row.kind is not RowKind.DATA:
-                for target in sheet[sheet.max_row]:
-                    target.font = Font(bold=True)
-        note = table.footnote(lang)
-        if note is not None:
-            sheet.append([note])
-    destination = Path(path)
-    book.save(destination)
-    return destination
-
-
-EXCEL_DIGITS: Final = 15
-"""The significant digits a spreadsheet number holds exactly (a binary double); a number with
-more is stored as its display text, so that no digit is lost."""
-
-
-def _excel_number(value: object) -> bool:
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        return False
-    return len(Decimal(value).normalize().as_tuple().digits) <= EXCEL_DIGITS
-
-
-def _excel_value(cell: Cell, column: Column, computed: bool, lang: Lang) -> Any:
-    value = _model_value(cell, computed, rounded=True)
-    if _excel_number(value):
-        return value
-    if value is None:
-        return None
-    return _value_text(value, column.kind, lang)
