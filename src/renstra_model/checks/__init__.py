@@ -5,8 +5,8 @@ the kit the rules share, the settings of ``renstra check``, and the rules themse
 
 from .config import ConfigError, Settings, load_settings
 from .engine import RULE_MODULES, at_or_above, check, select_rules
-from .findings import Finding, Location, Severity
-from .registry import FAMILIES, RULES, Context, Found, Rule, Text, rule
+from .findings import Finding, Location, Severity, Text
+from .registry import FAMILIES, RULES, Context, Found, Rule, rule
 
 __all__ = [
     "FAMILIES",

@@ -13,8 +13,8 @@ from ...calculators.ratios import agrees, check_percentages, find_shift, share
 from ...model.codes import Level
 from ...model.indicators import Aggregation, Indicator
 from ...model.values import Nil, Quantity
-from ..findings import Severity
-from ..registry import Context, Found, Text, rule
+from ..findings import Severity, Text
+from ..registry import Context, Found, rule
 from ..rulekit import (
     IndicatorSite,
     activity_location,

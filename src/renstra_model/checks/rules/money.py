@@ -12,8 +12,8 @@ from ...calculators.growth import cagr, last_step_growth, mean_growth
 from ...calculators.ratios import agrees, places, realisation_ratio
 from ...model.budget import BudgetLine, BudgetRow
 from ...model.values import MoneyCell, Nil
-from ..findings import Location, Severity
-from ..registry import Context, Found, Text, rule
+from ..findings import Location, Severity, Text
+from ..registry import Context, Found, rule
 from ..rulekit import (
     activity_location,
     amount,

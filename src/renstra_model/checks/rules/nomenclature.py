@@ -17,8 +17,8 @@ from ...model.activities import Activity
 from ...model.codes import Code, Level
 from ...model.nomenclature import Nomenclature, normalise_name
 from ...model.plan import Organisation, Plan
-from ..findings import Location, Severity
-from ..registry import Context, Found, Text, rule
+from ..findings import Location, Severity, Text
+from ..registry import Context, Found, rule
 from ..rulekit import activity_location
 
 TC24: Final = "T-C.24"

@@ -15,8 +15,8 @@ from ...model.budget import BudgetRow
 from ...model.codes import Code, Level
 from ...model.nomenclature import normalise_name
 from ...model.values import MoneyCell
-from ..findings import Location, Severity
-from ..registry import Context, Found, Text, rule
+from ..findings import Location, Severity, Text
+from ..registry import Context, Found, rule
 from ..rulekit import activity_location, amount
 
 _ORDER = {
