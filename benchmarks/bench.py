@@ -35,7 +35,7 @@ from renstra_model.checks import check
 from renstra_model.examples import data_path
 from renstra_model.io.converter import _converter
 from renstra_model.io.serialization import parse_json
-from renstra_model.synthetic.plans import Shape, generate_plan
+from renstra_model.synthetic import Shape, generate_plan
 
 
 def timed(function: Callable[[], Any], repeat: int) -> tuple[float, float]:

@@ -12,9 +12,9 @@ import pytest
 from renstra_model import NIL, Level, Plan, Quantity
 from renstra_model.calculators.summary import summarise
 from renstra_model.cli import EXIT_INPUT, EXIT_OK, main
-from renstra_model.examples import ttu_dinsos
-from renstra_model.synthetic.plans import corpus, write_corpus
 from renstra_model.errors import MissingExtraError
+from renstra_model.examples import ttu_dinsos
+from renstra_model.synthetic import corpus, write_corpus
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")

@@ -17,7 +17,7 @@ from renstra_model.checks.registry import FAMILIES
 from renstra_model.cli import EXIT_INPUT, EXIT_OK, main
 from renstra_model.io.nomenclature import load_nomenclature
 from renstra_model.model.nomenclature import Nomenclature
-from renstra_model.synthetic.plans import (
+from renstra_model.synthetic import (
     AGENCIES,
     DEFECTS,
     GeneratedPlan,

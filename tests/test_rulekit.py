@@ -17,7 +17,7 @@ from renstra_model.checks import check, select_rules
 from renstra_model.checks.registry import Context
 from renstra_model.checks.rulekit import PlanIndex, indicator_sites
 from renstra_model.examples import ttu_dinsos
-from renstra_model.synthetic.plans import generate
+from renstra_model.synthetic import generate
 from strategies import money, plans
 
 

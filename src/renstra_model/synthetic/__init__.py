@@ -1,23 +1,22 @@
 """Synthetic plans: deterministic, realistically shaped plans and corpora of them, with seeded
-defects, for scale tests and for trying rules on plans they were not written for."""
+defects, for scale tests and for trying rules on plans they were not written for.
 
-from .plans import (
-    AGENCIES,
-    DEFECTS,
+``names`` holds the agencies, the regions and the catalogue of codes; ``defects`` the kinds of
+defect; ``builder`` a healthy plan; ``seeding`` the defects seeded in it; ``corpus`` the plans
+of a seed and the corpus written to a folder."""
+
+from .builder import Shape
+from .corpus import (
     CorpusWritten,
-    Defect,
-    DefectKind,
     GeneratedPlan,
-    Shape,
-    catalogue,
-    catalogue_csv,
     corpus,
     generate,
     generate_plan,
     plan_path,
-    region,
     write_corpus,
 )
+from .defects import DEFECTS, Defect, DefectKind
+from .names import AGENCIES, catalogue, catalogue_csv, region
 
 __all__ = [
     "AGENCIES",
