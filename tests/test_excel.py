@@ -532,6 +532,28 @@ def test_content_outside_the_layout_is_reported(tmp_path: Path) -> None:
                                                               "CATATAN LAIN")
 
 
+def test_the_row_of_column_numbers(tmp_path: Path) -> None:
+    """The numbers right below the header (numbered once under a heading merged over several
+    columns) and the same numbers repeated on a new page are passed over; another row of
+    1, 2… is data."""
+    rows = tc27_rows(row("1.06.02", "PROGRAM", "I", 5), row(None, None, None, 1, 2),
+                     row("1.06.03", "PROGRAM 2"))
+    numbers = rows[7]
+    rows[7] = [None, None, "(1)", "(2)", None, "(3)"]
+    rows.insert(10, list(rows[7]))
+    result = read_workbook(raw_workbook(tmp_path / "a.xlsx", rows))
+    assert result.complete
+    assert [str(a.code) for a in result.plan.programs] == ["1.06.02", "1.06.03"]
+    indicators = result.plan.find("1.06.02").indicators
+    assert [(i.name, i.baseline, dict(i.planned)) for i in indicators] == [
+        ("I", Quantity(D("5")), {}), (None, Quantity(D("1")), {2022: Quantity(D("2"))})]
+    rows[10] = numbers  # not the numbers below the header: a row with code 3, an urusan
+    with pytest.raises(WorkbookError) as caught:
+        read_rows(rows, start_year=2022)
+    assert [(c.row, c.column, c.key) for c in caught.value.cells] == [
+        (11, column, "excel.above_program") for column in "ABEFGHIJKLMN"]
+
+
 def test_rows_and_columns_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     import renstra_model.io.excel.reader as excel
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,7 +35,22 @@ from renstra_model import (
 from renstra_model.checks.findings import Finding, Severity
 from renstra_model.checks.registry import RULES, Context, run, select
 from renstra_model.examples import ttu_dinsos
-from renstra_model.io.nomenclature import MAX_PROBLEMS, NomenclatureError, load_nomenclature
+from renstra_model.io.excel import WorkbookError, read_rows
+from renstra_model.io.headings import (
+    code_column,
+    heading,
+    is_code_heading,
+    is_column_numbers,
+    is_level_words,
+    is_name_heading,
+)
+from renstra_model.io.nomenclature import (
+    MAX_PROBLEMS,
+    MAX_ROWS,
+    NomenclatureError,
+    load_nomenclature,
+)
+from renstra_model.io.workbook import MAX_PARTS, MAX_UNCOMPRESSED_BYTES
 from renstra_model.model.nomenclature import Entry, Nomenclature, normalise_name
 
 DATA = Path(__file__).parent / "data"
@@ -487,6 +503,176 @@ def test_corrupt_xlsx(tmp_path: Path) -> None:
     pytest.importorskip("openpyxl")
     error = load_error(write(tmp_path, b"PK\x03\x04 not a zip at all", "n.xlsx"))
     assert [p.key for p in error.problems] == ["file.unreadable"]
+
+
+# -- hostile xlsx: refused as the plan reader refuses them --------------------------------------
+
+SMALL_DECREE = [["KODE", "NOMENKLATUR"], ["1.06", "SOSIAL"]]
+ENTITY = '<!DOCTYPE x [<!ENTITY e "expands">]>'
+EXTERNAL = '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+
+
+def rewrite(path: Path, change: dict[str, bytes]) -> Path:
+    """*path* with the parts named in *change* given new bytes (added when new)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    parts.update(change)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def part(path: Path, name: str) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name)
+
+
+def test_a_small_decree_workbook_loads(tmp_path: Path) -> None:
+    """The workbook the hostile tests below change, unchanged, loads."""
+    path = make_workbook(tmp_path / "n.xlsx", SMALL_DECREE, title_sheet=False)
+    assert [(str(e.code), e.name) for e in load_nomenclature(path)] == [("1.06", "SOSIAL")]
+
+
+@pytest.mark.parametrize(
+    "name", ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/styles.xml",
+             "[Content_Types].xml", "docProps/core.xml"])
+@pytest.mark.parametrize("doctype", [ENTITY, EXTERNAL], ids=["entity", "external"])
+def test_xlsx_with_xml_entities_is_refused(tmp_path: Path, name: str, doctype: str) -> None:
+    path = make_workbook(tmp_path / "n.xlsx", SMALL_DECREE, title_sheet=False)
+    rewrite(path, {name: doctype.encode() + part(path, name)})
+    error = load_error(path)
+    assert [(p.path, p.key, p.params["file"]) for p in error.problems] == [
+        ("", "excel.refused_xml", str(path))]
+    assert "(an XML bomb)" in error.describe("en")
+    assert "(bom XML)" in error.describe("id")
+
+
+def test_xlsx_zip_bomb_is_refused(tmp_path: Path) -> None:
+    path = make_workbook(tmp_path / "n.xlsx", SMALL_DECREE, title_sheet=False)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive, \
+            archive.open("xl/padding.bin", "w", force_zip64=True) as padding:
+        block = b"\0" * (1 << 20)
+        for _ in range(MAX_UNCOMPRESSED_BYTES // len(block) + 1):
+            padding.write(block)
+    assert path.stat().st_size < 1_000_000
+    with zipfile.ZipFile(path) as archive:
+        parts = archive.infolist()
+    error = load_error(path)
+    assert [(p.key, dict(p.params)) for p in error.problems] == [("excel.unpacked_size", {
+        "file": str(path), "size": sum(p.file_size for p in parts), "parts": len(parts),
+        "limit": MAX_UNCOMPRESSED_BYTES, "parts_limit": MAX_PARTS,
+    })]
+
+
+def test_xlsx_with_too_many_parts_is_refused(tmp_path: Path) -> None:
+    path = make_workbook(tmp_path / "n.xlsx", SMALL_DECREE, title_sheet=False)
+    rewrite(path, {f"xl/media/part{n}.bin": b"" for n in range(MAX_PARTS)})
+    with zipfile.ZipFile(path) as archive:
+        parts = archive.infolist()
+    assert len(parts) > MAX_PARTS
+    error = load_error(path)
+    assert [(p.key, p.params["parts"], p.params["parts_limit"]) for p in error.problems] == [
+        ("excel.unpacked_size", len(parts), MAX_PARTS)]
+
+
+def test_xlsx_with_content_far_below_the_rows_is_refused(tmp_path: Path) -> None:
+    """A cell at the sheet's last row is found from the XML, before openpyxl would pad the
+    million rows in between."""
+    path = make_workbook(tmp_path / "n.xlsx", SMALL_DECREE, title_sheet=False)
+    sheet = part(path, "xl/worksheets/sheet1.xml").decode()
+    far = ('<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>1.06.02</t></is></c>'
+           '<c r="B1048576" t="inlineStr"><is><t>PROGRAM</t></is></c></row>')
+    rewrite(path, {"xl/worksheets/sheet1.xml":
+                   sheet.replace("</sheetData>", far + "</sheetData>").encode()})
+    error = load_error(path)
+    assert [(p.path, p.key, dict(p.params)) for p in error.problems] == [
+        ("'Sheet'!1048576", "excel.too_many_rows",
+         {"file": str(path), "sheet": "Sheet", "row": 1_048_576, "limit": MAX_ROWS})]
+    assert error.row == 1_048_576
+
+
+# -- the header grammar both readers share ------------------------------------------------------
+
+
+def plan_codes(rows: list[list[Any]]) -> list[str]:
+    """The program codes the plan reader reads from a flat table of *rows*."""
+    result = read_rows(rows, title="T", organisation="O", region="R")
+    return [str(a.code) for a in result.plan.programs]
+
+
+def nomenclature_codes(tmp_path: Path, rows: list[list[str]]) -> list[str]:
+    """The codes the nomenclature's reader reads from *rows* written as CSV."""
+    path = write(tmp_path, "\n".join(";".join(r) for r in rows) + "\n")
+    return [str(e.code) for e in load_nomenclature(path)]
+
+
+CODE_HEADINGS = ["KODE", "Kode", "NO. KODE", "NO KODE", "KODE REKENING", "Kode Rekening",
+                 "KODE REKONING", "KODE REK.", "KODE REK", "KODE PROGRAM", "KODE NOMENKLATUR",
+                 "KODE.", "URUSAN / BIDANG / PROGRAM"]
+NAME_HEADINGS = ["URAIAN", "NOMENKLATUR", "NOMENKLATUR URUSAN KABUPATEN/KOTA",
+                 "PROGRAM DAN KEGIATAN", "PROGRAM, KEGIATAN DAN SUB KEGIATAN", "NAMA PROGRAM"]
+
+
+@pytest.mark.parametrize("code_heading", CODE_HEADINGS)
+def test_both_readers_accept_the_same_code_headings(tmp_path: Path, code_heading: str) -> None:
+    assert plan_codes([[code_heading, "URAIAN", "TARGET 2025", "PAGU 2025"],
+                       ["1.06.02", "PROGRAM X", None, 1000]]) == ["1.06.02"]
+    assert nomenclature_codes(tmp_path, [[code_heading, "URAIAN"],
+                                         ["1.06.02", "PROGRAM X"]]) == ["1.06.02"]
+
+
+@pytest.mark.parametrize("name_heading", NAME_HEADINGS)
+def test_both_readers_accept_the_same_name_headings(tmp_path: Path, name_heading: str) -> None:
+    assert plan_codes([["KODE", name_heading, "TARGET 2025", "PAGU 2025"],
+                       ["1.06.02", "PROGRAM X", None, 1000]]) == ["1.06.02"]
+    assert nomenclature_codes(tmp_path, [["KODE", name_heading],
+                                         ["1.06.02", "PROGRAM X"]]) == ["1.06.02"]
+
+
+@pytest.mark.parametrize(("code_heading", "name_heading"), [
+    ("KODE BARANG", "URAIAN"), ("REK.", "URAIAN"), ("NOMOR", "URAIAN"),
+    ("KODE", "URAIAN INDIKATOR"), ("KODE", "PROGRAM"),
+])
+def test_both_readers_refuse_the_same_headers(
+    tmp_path: Path, code_heading: str, name_heading: str
+) -> None:
+    with pytest.raises(WorkbookError) as plan:
+        plan_codes([[code_heading, name_heading, "TARGET 2025", "PAGU 2025"],
+                    ["1.06.02", "PROGRAM X", None, 1000]])
+    assert [p.key for p in plan.value.problems] == ["excel.no_header"]
+    error = load_error(write(tmp_path, f"{code_heading};{name_heading}\n1.06.02;PROGRAM X\n"))
+    assert [p.key for p in error.problems] == ["file.unreadable"]
+    assert "no header row" in str(error)
+
+
+def test_both_readers_pass_over_the_column_numbers(tmp_path: Path) -> None:
+    assert plan_codes([["KODE", "URAIAN", "TARGET 2025", "PAGU 2025"],
+                       ["(1)", "(2)", "(3)", "(4)"],
+                       ["1.06.02", "PROGRAM X", None, 1000]]) == ["1.06.02"]
+    assert nomenclature_codes(tmp_path, [["KODE", "URAIAN"], ["(1)", "(2)"],
+                                         ["1.06.02", "PROGRAM X"]]) == ["1.06.02"]
+
+
+def test_the_header_grammar() -> None:
+    assert [heading(v) for v in (" Kode\n <i>Rekening</i> ", 7, True, 1.5, "x" * 301)] == [
+        "KODE REKENING", "7", "", "", ""]
+    assert [is_code_heading(h) for h in ("KODE", "NO. KODE REK.", "URUSAN DAN BIDANG",
+                                         "PROGRAM DAN KEGIATAN", "KODE BARANG")] == [
+        True, True, True, False, False]
+    assert [is_name_heading(h) for h in ("URAIAN", "NOMENKLATUR URUSAN PROVINSI",
+                                         "PROGRAM/KEGIATAN", "URAIAN INDIKATOR", "PROGRAM")] == [
+        True, True, True, False, False]
+    assert code_column(["NO", "KODE", "URUSAN"]) == 1
+    assert code_column(["NO", "SUB KEGIATAN", "URAIAN"]) == 1
+    assert code_column(["NO", "URAIAN"]) is None
+    assert [is_level_words(h) for h in ("BIDANG URUSAN", "SUB KEGIATAN", "SUBKEGIATAN",
+                                        "URUSAN, BIDANG", "URAIAN", "")] == [
+        True, True, True, True, False, False]
+    assert [is_column_numbers(cells) for cells in (
+        [1, 2, 3], ["1", None, " 2 ", ""], [None, "(1)", "(2)", "(3)"], [1], [2, 3, 4],
+        [2022, 2023], [1, 2.0], [1, 3], ["1", "2", "x"],
+    )] == [True, True, True, False, False, False, False, False, False]
 
 
 # -- rules on small plans -----------------------------------------------------------------------

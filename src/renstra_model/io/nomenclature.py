@@ -15,27 +15,32 @@ layouts:
 
 Either layout may be CSV (comma, semicolon or tab separated, UTF-8 with or without a byte order
 mark); the spreadsheet layout may also be an ``.xlsx`` workbook when the optional ``openpyxl``
-is installed (``pip install 'renstra-model[excel]'``).
+and ``defusedxml`` are installed (``pip install 'renstra-model[excel]'``). The file is read
+through :func:`~renstra_model.files.read_bounded`; a workbook is opened through the library's
+one safe opener (:mod:`renstra_model.io.workbook`: bounds on the unpacked size, the parts and
+the rows, XML entity declarations refused), and the headings are those of the shared header
+grammar (:mod:`renstra_model.io.headings`), as the plan's Excel reader reads them.
 """
 
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import os
 import re
-import zipfile
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Final
 
 from attrs import frozen
 
-from ..errors import InvalidPlanError, PlanFileError, Problem
+from ..errors import InvalidPlanError, MissingExtraError, PlanFileError, Problem
+from ..files import read_bounded
 from ..model.codes import Code, Level
 from ..model.nomenclature import Entry, Nomenclature, normalise_name
+from .headings import CODE, code_column, heading, is_column_numbers, is_level_words, is_name_heading
+from .workbook import Row, open_workbook
 
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 """The largest nomenclature file :func:`load_nomenclature` reads (the full decree is ~2 MB)."""
@@ -43,7 +48,14 @@ HEADER_SEARCH_ROWS: Final = 50
 """How many rows from the top of a sheet are searched for the header row."""
 MAX_PROBLEMS: Final = 50
 """Row problems reported at most; the rest are counted."""
-EXCEL_HINT: Final = "reading .xlsx files needs openpyxl: pip install 'renstra-model[excel]'"
+MAX_ROWS: Final = 100_000
+"""The most rows of a workbook's sheet that are read (the full decree has under 10,000); a
+sheet with content below is refused."""
+MAX_COLUMNS: Final = 100
+"""The most columns of a workbook's sheet that are read; content to the right is not."""
+EXCEL_HINT: Final = (
+    "reading .xlsx files needs openpyxl and defusedxml: pip install 'renstra-model[excel]'"
+)
 
 
 class NomenclatureError(PlanFileError):
@@ -51,7 +63,8 @@ class NomenclatureError(PlanFileError):
 
     Like every :class:`~renstra_model.errors.InvalidPlanError` it carries every problem found;
     each row problem's path is ``row N`` (rows counted from 1 as a spreadsheet numbers them,
-    the header and title rows included), and its params hold ``file`` and ``row``.
+    the header and title rows included), or ``'sheet'!N`` for a workbook's row that is
+    refused before the sheet is read, and its params hold ``file`` and ``row``.
     """
 
     def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
@@ -67,8 +80,6 @@ class NomenclatureError(PlanFileError):
 
 # -- reading ------------------------------------------------------------------------------------
 
-_CODE_HEADER: Final = re.compile(r"(NO\.? )?KODE( (REKENING|REK\.?|NOMENKLATUR))?")
-_NAME_HEADER: Final = re.compile(r"(NOMENKLATUR|URAIAN)\b.*")
 _OPTIONAL_HEADERS: Final = {
     "level": re.compile(r"LEVEL|TINGKAT"),
     "indicator": re.compile(r"INDIKATOR\b.*"),
@@ -82,10 +93,6 @@ _LEVELS: Final = {
 }
 _DELIMITERS: Final = (",", ";", "\t")
 _ZIP_MAGIC: Final = b"PK\x03\x04"
-
-
-def _heading(cell: str) -> str:
-    return " ".join(cell.split()).upper()
 
 
 @frozen
@@ -111,13 +118,13 @@ _PREFERRED_NAME: Final = re.compile(r"KABUPATEN|KOTA")
 def _find_columns(
     row_number: int, cells: Sequence[str], name_column: str | None
 ) -> _Columns | None:
-    headings = [_heading(c) for c in cells]
-    code = next((i for i, h in enumerate(headings) if _CODE_HEADER.fullmatch(h)), None)
-    names = [i for i, h in enumerate(headings) if _NAME_HEADER.fullmatch(h)]
+    headings = [heading(c) for c in cells]
+    code = code_column(headings)
+    names = [i for i, h in enumerate(headings) if is_name_heading(h)]
     if code is None or not names:
         return None
     if name_column is not None:
-        wanted = _heading(name_column)
+        wanted = heading(name_column)
         chosen = [i for i in names if wanted in headings[i]]
         if not chosen:
             return None
@@ -147,24 +154,11 @@ def _cell(cells: Sequence[str], index: int | None) -> str:
     return " ".join(cells[index].split())
 
 
-def _is_column_numbers(cells: Sequence[str]) -> bool:
-    """The row of column numbers (1, 2, 3…) that decree tables print under the header."""
-    values = [c.strip() for c in cells if c.strip()]
-    return len(values) >= 2 and all(
-        v.isdigit() and int(v) == int(values[0]) + k for k, v in enumerate(values)
-    )
-
-
-_LEVEL_WORDS: Final = frozenset(
-    {"URUSAN", "BIDANG", "BIDANG URUSAN", "PROGRAM", "KEGIATAN", "SUB KEGIATAN", "SUB"}
-)
-
-
 def _is_level_words(parts: Sequence[str]) -> bool:
     """The level names (URUSAN, BIDANG, PROGRAM…) printed under a KODE heading merged over
     several columns."""
-    words = [_heading(p) for p in parts if p.strip()]
-    return bool(words) and all(w in _LEVEL_WORDS for w in words)
+    words = [heading(p) for p in parts if p.strip()]
+    return bool(words) and all(is_level_words(w) for w in words)
 
 
 class _NumberText(str):
@@ -201,10 +195,10 @@ class _Reader:
             raw_code = ".".join(" ".join(part.split()) for part in parts if part.strip())
             if not raw_code:
                 continue  # a section title, a continuation line or an empty row
-            if _CODE_HEADER.fullmatch(_heading(raw_code.replace(".", " "))):
+            if CODE.fullmatch(heading(raw_code.replace(".", " "))):
                 after_header = True  # the header repeated on a new page
                 continue
-            if after_header and (_is_column_numbers(cells) or _is_level_words(parts)):
+            if after_header and (is_column_numbers(cells) or _is_level_words(parts)):
                 continue  # column numbers, or the level names under a merged KODE heading
             after_header = False
             if any(isinstance(part, _NumberText) for part in parts):
@@ -308,24 +302,6 @@ def _numbered(reader: Iterable[list[str]]) -> Iterator[tuple[int, Sequence[str]]
     return enumerate(reader, start=1)
 
 
-def _read_bytes(file: Path, name: str, max_bytes: int) -> bytes:
-    try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise _file_error(name, "file.too_large", size=size, limit=max_bytes)
-        with file.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise _file_error(name, "file.missing") from None
-    except IsADirectoryError:
-        raise _file_error(name, "file.unreadable", why="it is a directory") from None
-    except OSError as exc:
-        raise _file_error(name, "file.unreadable", why=exc.strerror or str(exc)) from None
-    if len(raw) > max_bytes:
-        raise _file_error(name, "file.too_large", size=len(raw), limit=max_bytes)
-    return raw
-
-
 def _decode(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8-sig")
@@ -378,44 +354,43 @@ def _excel_text(value: object) -> str:
     return str(value)
 
 
-def _sheet_rows(sheet: Any) -> Iterator[tuple[int, Sequence[str]]]:
-    for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-        yield number, [_excel_text(v) for v in values or ()]
+def _sheet_rows(rows: Iterable[Row]) -> Generator[tuple[int, Sequence[str]], None, None]:
+    for row in rows:
+        yield row.number, [_excel_text(cell.value) for cell in row.cells]
+
+
+def _workbook_error(problems: Iterable[Problem], name: str) -> NomenclatureError:
+    """The error of the workbook opener's *problems*; a file that is not a workbook at all is
+    ``file.unreadable``, as for every other file the nomenclature cannot read."""
+    own = [
+        Problem(p.path, "file.unreadable",
+                {**p.params, "why": f"not an .xlsx workbook ({p.params.get('why')})"})
+        if p.key == "excel.not_workbook" else p
+        for p in problems
+    ]
+    return NomenclatureError(own, name)
 
 
 def _load_excel(
-    file: Path, name: str, source: str, name_column: str | None
+    raw: bytes, name: str, source: str, name_column: str | None
 ) -> Nomenclature:
     try:
-        openpyxl = importlib.import_module("openpyxl")
-    except ImportError:
-        raise _file_error(name, "file.unreadable", why=EXCEL_HINT) from None
-    invalid = importlib.import_module("openpyxl.utils.exceptions").InvalidFileException
-    errors: tuple[type[BaseException], ...] = (
-        zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError, invalid,
-    )
-    try:
-        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except errors as exc:
-        raise _file_error(name, "file.unreadable", why=f"not an .xlsx workbook ({exc})") from None
-    try:
-        for sheet in workbook.worksheets:
-            if not hasattr(sheet, "iter_rows"):
-                continue  # a chart sheet
-            columns = _header(_sheet_rows(sheet), name_column)
-            if columns is None:
-                continue
-            reader = _Reader(name, columns)
-            reader.read(_sheet_rows(sheet))
-            return reader.result(source)
-    except InvalidPlanError:
-        raise
-    except errors as exc:
-        raise _file_error(
-            name, "file.unreadable", why=f"cannot read the workbook ({exc})"
-        ) from None
-    finally:
-        workbook.close()
+        with open_workbook(raw, name, error=_workbook_error, hint=EXCEL_HINT,
+                           max_rows=MAX_ROWS, max_columns=MAX_COLUMNS) as workbook:
+            for sheet in workbook.sheets:
+                rows = _sheet_rows(workbook.rows(sheet))
+                try:
+                    head = list(islice(rows, HEADER_SEARCH_ROWS))
+                    columns = _header(head, name_column)
+                    if columns is None:
+                        continue
+                    reader = _Reader(name, columns)
+                    reader.read(chain(head, rows))
+                    return reader.result(source)
+                finally:
+                    rows.close()
+    except MissingExtraError as exc:
+        raise _file_error(name, "file.unreadable", why=str(exc)) from None
     raise _no_header(name, name_column)
 
 
@@ -444,9 +419,9 @@ def load_nomenclature(
     if suffix == ".xls":
         raise _file_error(name, "file.unreadable",
                           why="the old .xls format is not read: save it as .xlsx or CSV")
-    raw = _read_bytes(file, name, max_bytes)
+    raw = read_bounded(file, max_bytes, NomenclatureError)
     if suffix in (".xlsx", ".xlsm") or raw.startswith(_ZIP_MAGIC):
-        return _load_excel(file, name, label, name_column)
+        return _load_excel(raw, name, label, name_column)
     if b"\0" in raw:
         raise _file_error(name, "file.unreadable",
                           why="it holds NUL bytes (a binary file, or UTF-16 text: save as UTF-8)")
