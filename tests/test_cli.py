@@ -167,3 +167,95 @@ def test_rules_lists_and_explains(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["needs_nomenclature"] is True
     assert main(["rules", "RS999"]) == EXIT_INPUT
+
+
+# -- the command line's parts ------------------------------------------------------------------
+
+
+def test_every_subcommand_goes_through_the_one_error_path() -> None:
+    import argparse
+
+    from renstra_model.cli import build_parser
+    from renstra_model.cli.common import command
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert list(sub.choices) == [
+        "check", "rules", "summary", "table", "import", "export", "generate"
+    ]
+    wrapped = command(lambda args: EXIT_OK).__code__
+    for name, subparser in sub.choices.items():
+        handler = subparser.get_default("handler")
+        assert handler.__code__ is wrapped, name
+        module = "import_" if name == "import" else name
+        assert handler.__wrapped__.__module__ == f"renstra_model.cli.{module}"
+
+
+def test_the_error_path_prints_in_the_language_of_the_run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from renstra_model.cli.common import command
+    from renstra_model.errors import RenstraError, fail
+
+    error = fail("cli.plan_missing", plan="x", known="y")
+
+    @command
+    def invalid(args: argparse.Namespace) -> int:
+        raise error
+
+    @command
+    def other(args: argparse.Namespace) -> int:
+        raise RenstraError("plain")
+
+    monkeypatch.setenv("RENSTRA_LANG", "id")
+    assert invalid(argparse.Namespace()) == EXIT_INPUT
+    assert capsys.readouterr().err == error.describe("id") + "\n"
+    assert invalid(argparse.Namespace(lang="en")) == EXIT_INPUT
+    assert capsys.readouterr().err == error.describe("en") + "\n"
+    assert error.describe("id") != error.describe("en")
+    assert other(argparse.Namespace(lang="id")) == EXIT_INPUT
+    assert capsys.readouterr().err == "plain\n"
+
+
+def test_the_language_of_the_settings_is_the_error_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from renstra_model.io.nomenclature import NomenclatureError, load_nomenclature
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("RENSTRA_LANG", raising=False)
+    (tmp_path / "renstra.toml").write_text('lang = "id"\n', encoding="utf-8")
+    bad = tmp_path / "nomenclature.csv"
+    bad.write_text("nothing,here\n", encoding="utf-8")
+    with pytest.raises(NomenclatureError) as raised:
+        load_nomenclature(bad)
+    assert raised.value.describe("id") != raised.value.describe("en")
+    assert main(["check", "ttu-dinsos", "--nomenclature", str(bad)]) == EXIT_INPUT
+    assert capsys.readouterr().err == raised.value.describe("id") + "\n"
+
+
+def test_table_errors_are_indonesian_by_default(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RENSTRA_LANG", raising=False)
+    assert main(["table", "no-such-plan", "TC-27"]) == EXIT_INPUT
+    assert "bukan berkas maupun contoh bawaan" in capsys.readouterr().err
+    assert main(["summary", "no-such-plan"]) == EXIT_INPUT
+    assert "is neither a file nor a shipped example" in capsys.readouterr().err
+
+
+def test_the_command_line_imports_its_modules_plainly_and_no_private_name() -> None:
+    import ast
+
+    source = Path(__file__).parents[1] / "src" / "renstra_model" / "cli"
+    paths = sorted(source.glob("*.py"))
+    assert {p.stem for p in paths} >= {"check", "rules", "summary", "common", "main"}
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert "importlib" not in text, path.name
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+                private = [a.name for a in node.names if a.name.startswith("_")]
+                assert not private, (path.name, node.module, private)

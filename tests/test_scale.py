@@ -4,11 +4,14 @@
   it, so that errors and their paths are the converter's;
 * ``renstra check --jobs N`` prints what ``--jobs 1`` prints, in the order of the plans, with
   the same exit status, streaming its JSON byte for byte as one ``json.dump`` did;
+* :func:`renstra_model.checks.check_many` finds what ``check`` finds plan by plan, in the order
+  of the plans, reports a plan that does not load as its result, and restores the collector;
 * the command line does not import what ``check`` does not need.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -20,13 +23,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from renstra_model import InvalidPlanError, Plan, dumps, loads
+from renstra_model import InvalidPlanError, Plan, PlanFileError, dumps, load, loads
+from renstra_model.checks import Checked, check, check_many
+from renstra_model.checks.batch import GC_THRESHOLD
 from renstra_model.cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, main
-from renstra_model.cli.main import _JsonArray
+from renstra_model.cli.check import JsonArray
 from renstra_model.examples import data_path, ttu_dinsos
 from renstra_model.io.converter import _converter, _fast_plan, structure_plan
 from renstra_model.io.serialization import to_data
-from renstra_model.synthetic.plans import corpus, write_corpus
+from renstra_model.synthetic import corpus, write_corpus
 from strategies import plans
 
 
@@ -149,7 +154,7 @@ def test_json_array_streams_as_one_dump() -> None:
         json.dump(items, whole, ensure_ascii=False, indent=2)
         whole.write("\n")
         streamed = io.StringIO()
-        array = _JsonArray(streamed)
+        array = JsonArray(streamed)
         for item in items:
             array.add(json.dumps(item, ensure_ascii=False, indent=2))
         array.close()
@@ -250,18 +255,113 @@ def test_a_bad_number_of_jobs_is_refused(capsys: pytest.CaptureFixture[str]) -> 
         assert "--jobs" in capsys.readouterr().err
 
 
-def test_outcomes_are_produced_one_plan_at_a_time() -> None:
-    from renstra_model.cli.main import _CheckWorker, _Outcome, _outcomes
-
+def test_results_are_produced_one_plan_at_a_time() -> None:
     calls: list[str] = []
 
-    class Worker(_CheckWorker):
-        def __call__(self, spec: str) -> _Outcome:
-            calls.append(spec)
-            return _Outcome(spec, None, [], False)
+    def recorded(spec: str) -> Plan:
+        calls.append(spec)
+        return ttu_dinsos()
 
-    outcomes = _outcomes(Worker(None, None), ["a", "b", "c"], 1)  # type: ignore[arg-type]
+    results = check_many(["a", "b", "c"], load=recorded, select=["RS341"])
     assert calls == []
-    assert next(outcomes).name == "a"
+    assert next(results).name == "a"
     assert calls == ["a"]
-    assert [o.name for o in outcomes] == ["b", "c"]
+    assert [r.name for r in results] == ["b", "c"]
+
+
+# -- check_many --------------------------------------------------------------------------------
+
+
+def _specs(folder: Path) -> list[str]:
+    return [str(p) for p in sorted(folder.rglob("*.json"))]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_check_many_finds_what_check_finds_plan_by_plan(small_corpus: Path, jobs: int) -> None:
+    from renstra_model.io.nomenclature import load_nomenclature
+
+    nomenclature = load_nomenclature(small_corpus / "nomenclature.csv")
+    specs = _specs(small_corpus)
+    results = list(check_many(specs, load=load, jobs=jobs, nomenclature=nomenclature,
+                              ignore=["RS301"]))
+    assert [r.name for r in results] == specs
+    assert all(r.error is None for r in results)
+    expected = [check(load(spec), nomenclature=nomenclature, ignore=["RS301"]) for spec in specs]
+    assert [r.findings for r in results] == [tuple(found) for found in expected]
+    for result, found in zip(results, expected, strict=True):
+        for lang in ("id", "en"):
+            assert [f.to_json(lang) for f in result.findings] == [f.to_json(lang) for f in found]
+    assert sum(len(r.findings) for r in results) > len(results)
+
+
+def test_check_many_keeps_the_order_of_the_plans_with_jobs(small_corpus: Path) -> None:
+    specs = _specs(small_corpus)[::-1]  # not the order of the files
+    plan = ttu_dinsos()
+    plans: list[Plan | str | Path] = [*specs[:4], plan, *specs[4:], Path(specs[0])]
+    results = list(check_many(plans, load=load, jobs=2, select=["RS1", "RS341"]))
+    assert [r.name for r in results] == [*specs[:4], plan.title, *specs[4:], specs[0]]
+    assert results[4].findings == tuple(check(plan, select=["RS1", "RS341"]))
+    assert results[-1] == Checked(specs[0], results[0].findings)
+    assert all(isinstance(r, Checked) for r in results)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_plan_that_does_not_load_is_its_result(
+    small_corpus: Path, tmp_path: Path, jobs: int
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format_version": 1, "title": 5}', encoding="utf-8")
+    truncated = tmp_path / "truncated.json"
+    truncated.write_text("{", encoding="utf-8")
+    good = _specs(small_corpus)[:2]
+    specs = [good[0], str(broken), str(tmp_path / "none.json"), str(truncated), good[1]]
+    results = list(check_many(specs, load=load, jobs=jobs))
+    assert [r.name for r in results] == specs
+    assert results[0].error is None
+    assert results[4].error is None
+    for result in results[1:4]:
+        assert isinstance(result.error, InvalidPlanError)
+        assert result.findings == ()
+    error = results[1].error
+    assert isinstance(error, InvalidPlanError)
+    assert [p.path for p in error.problems] == ["title", "organisation", "period"]
+    assert error.describe("id").startswith(f"{broken}: 3 masalah ditemukan:\n")
+    assert error.describe("id") != error.describe("en")
+    assert isinstance(results[2].error, PlanFileError)
+    assert isinstance(results[3].error, PlanFileError)
+    assert "truncated.json" in results[3].error.describe("en")
+
+
+def test_check_many_restores_the_collection_threshold() -> None:
+    before = gc.get_threshold()
+    gc.set_threshold(701, 11, 12)
+    try:
+        results = check_many([ttu_dinsos(), ttu_dinsos()], select=["RS341"])
+        assert gc.get_threshold() == (701, 11, 12)  # nothing runs before the first result
+        next(results)
+        assert gc.get_threshold() == (GC_THRESHOLD, 11, 12)
+        assert len(list(results)) == 1
+        assert gc.get_threshold() == (701, 11, 12)
+        stopped = check_many([ttu_dinsos(), ttu_dinsos()], select=["RS341"], jobs=2)
+        next(stopped)
+        assert gc.get_threshold() == (GC_THRESHOLD, 11, 12)
+        stopped.close()
+        assert gc.get_threshold() == (701, 11, 12)
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_check_many_refuses_what_it_cannot_do() -> None:
+    with pytest.raises(TypeError, match="no load"):
+        list(check_many([ttu_dinsos(), "a.json"]))
+    calls: list[str] = []
+
+    def recorded(spec: str) -> Plan:
+        calls.append(spec)
+        return ttu_dinsos()
+
+    with pytest.raises(ValueError, match="RS999"):
+        check_many(["a"], load=recorded, select=["RS999"], jobs=2)  # at once, not when iterated
+    with pytest.raises(ValueError, match="jobs"):
+        check_many(["a"], load=recorded, jobs=-1)
+    assert calls == []

@@ -3,6 +3,7 @@ the kit the rules share, the settings of ``renstra check``, and the rules themse
 :mod:`renstra_model.checks.rules` (one module a family group).
 """
 
+from .batch import Checked, check_many
 from .config import ConfigError, Settings, load_settings
 from .engine import RULE_MODULES, at_or_above, check, select_rules
 from .findings import Finding, Location, Severity, Text
@@ -12,6 +13,7 @@ __all__ = [
     "FAMILIES",
     "RULES",
     "RULE_MODULES",
+    "Checked",
     "ConfigError",
     "Context",
     "Finding",
@@ -23,6 +25,7 @@ __all__ = [
     "Text",
     "at_or_above",
     "check",
+    "check_many",
     "load_settings",
     "rule",
     "select_rules",

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..messages import LANGS
+from .common import EXIT_INPUT, EXIT_OK, command, expand_plans, open_plan
 
 
 def add_parser(sub: Any) -> None:
@@ -33,29 +34,19 @@ def add_parser(sub: Any) -> None:
     export.set_defaults(handler=run)
 
 
+@command
 def run(args: argparse.Namespace) -> int:
     """Export the plans; 0 when written, 2 when an input is unusable."""
-    from ..errors import InvalidPlanError, RenstraError
-    from .main import EXIT_INPUT, EXIT_OK, _default_lang, expand_plans, open_plan
-
-    lang = args.lang or _default_lang()
     specs = list(expand_plans(args.plans))
-    try:
-        if args.format == "xlsx":
-            if len(specs) != 1:
-                print("renstra export --format xlsx takes one plan", file=sys.stderr)
-                return EXIT_INPUT
-            from ..io.excel import write_workbook
+    if args.format == "xlsx":
+        if len(specs) != 1:
+            print("renstra export --format xlsx takes one plan", file=sys.stderr)
+            return EXIT_INPUT
+        from ..io.excel import write_workbook
 
-            write_workbook(open_plan(specs[0]), Path(args.output))
-        else:
-            from ..io.parquet import export_parquet
+        write_workbook(open_plan(specs[0]), Path(args.output))
+    else:
+        from ..io.parquet import export_parquet
 
-            export_parquet(((spec, open_plan(spec)) for spec in specs), Path(args.output))
-    except InvalidPlanError as exc:
-        print(exc.describe(lang), file=sys.stderr)
-        return EXIT_INPUT
-    except RenstraError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INPUT
+        export_parquet(((spec, open_plan(spec)) for spec in specs), Path(args.output))
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""``renstra generate``: write a corpus of synthetic plans (:mod:`renstra_model.synthetic.plans`).
+"""``renstra generate``: write a corpus of synthetic plans (:mod:`renstra_model.synthetic`).
 
 ``renstra generate --plans 20000 --seed 1 --output corpus/`` writes one plan file a
 (region, agency) pair, ``corpus/<region>/<agency>.json``, with ``corpus/nomenclature.csv``
@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..messages import LANGS, extend, render
+from .common import EXIT_INPUT, EXIT_OK, command, default_lang
 
 extend(
     {
@@ -66,14 +67,14 @@ def add_parser(sub: Any) -> None:
     generate.set_defaults(handler=run)
 
 
+@command
 def run(args: argparse.Namespace) -> int:
     """Write the corpus; 0 when written, 2 on bad arguments."""
     from pathlib import Path
 
-    from ..synthetic.plans import write_corpus
-    from .main import EXIT_INPUT, EXIT_OK, _default_lang
+    from ..synthetic import write_corpus
 
-    lang = args.lang or _default_lang()
+    lang = args.lang or default_lang()
     for option, value in (("--plans", args.plans), ("--jobs", args.jobs)):
         if value < 1:
             print(render("generate.bad_count", {"option": option, "value": value}, lang),

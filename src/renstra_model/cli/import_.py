@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from ..messages import LANGS, extend
+from .common import EXIT_INPUT, EXIT_OK, command, default_lang
 
 extend({
     "import.written": {
@@ -35,7 +36,7 @@ extend({
 
 def add_parser(sub: Any) -> None:
     """Register ``renstra import``."""
-    command = sub.add_parser(
+    parser = sub.add_parser(
         "import",
         help="read a Renstra workbook's T-C.27 (or flat) sheet into a plan file",
         description="Read the program, kegiatan and sub kegiatan sheet of FILE (.xlsx; the "
@@ -43,50 +44,49 @@ def add_parser(sub: Any) -> None:
         "TAHUN 1 / DANA TAHUN 1 layout) and write it as a plan file. Exit status: 0 written, "
         "2 unusable input (every problem is printed with its sheet, row and column).",
     )
-    command.add_argument("file", metavar="FILE", help="the workbook (.xlsx)")
-    command.add_argument("--output", required=True, metavar="PLAN",
+    parser.add_argument("file", metavar="FILE", help="the workbook (.xlsx)")
+    parser.add_argument("--output", required=True, metavar="PLAN",
                          help="the plan file to write (JSON)")
-    command.add_argument(
+    parser.add_argument(
         "--start-year", type=int, default=None, metavar="YEAR",
         help="the first plan year (TAHUN 1), e.g. 2022 for a Renstra 2021-2026 whose "
         "baseline is 2021; needed when the sheet numbers its years instead of naming them",
     )
-    command.add_argument("--title", default=None,
+    parser.add_argument("--title", default=None,
                          help="the plan's title (default: as the sheet states it)")
-    command.add_argument("--organisation", default=None, metavar="NAME",
+    parser.add_argument("--organisation", default=None, metavar="NAME",
                          help="the Perangkat Daerah (default: the sheet's 'Perangkat Daerah' "
                          "row)")
-    command.add_argument("--region", default=None, metavar="NAME",
+    parser.add_argument("--region", default=None, metavar="NAME",
                          help="the Kabupaten/Kota (default: the sheet's 'Pemerintah Daerah' "
                          "row)")
-    command.add_argument("--sheet", default=None, metavar="NAME",
+    parser.add_argument("--sheet", default=None, metavar="NAME",
                          help="the sheet to read (default: the one named like T-C.27, else "
                          "the first with the header)")
-    command.add_argument(
+    parser.add_argument(
         "--number-style", choices=("auto", "id", "en"), default=None,
         help="how text cells write numbers: id (1.234,5), en (1,234.5) or auto (default: "
         "as the sheet states it, else auto)",
     )
-    command.add_argument(
+    parser.add_argument(
         "--partial", action="store_true",
         help="write the plan even when cells cannot be read: they are left empty and listed",
     )
-    command.add_argument("--lang", choices=LANGS, default=None)
-    command.set_defaults(handler=run)
+    parser.add_argument("--lang", choices=LANGS, default=None)
+    parser.set_defaults(handler=run)
 
 
+@command
 def run(args: argparse.Namespace) -> int:
     """Import the workbook; 0 when the plan is written, 2 when the input is unusable."""
     from pathlib import Path
 
-    from ..errors import InvalidPlanError, RenstraError
     from ..io.excel import read_workbook
     from ..io.serialization import save
     from ..messages import render
     from ..model.codes import Level
-    from .main import EXIT_INPUT, EXIT_OK, _default_lang
 
-    lang = args.lang or _default_lang()
+    lang = args.lang or default_lang()
     try:
         result = read_workbook(
             Path(args.file),
@@ -99,12 +99,6 @@ def run(args: argparse.Namespace) -> int:
             partial=args.partial,
         )
         save(result.plan, Path(args.output))
-    except InvalidPlanError as exc:
-        print(exc.describe(lang), file=sys.stderr)
-        return EXIT_INPUT
-    except RenstraError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INPUT
     except OSError as exc:
         why = exc.strerror or str(exc)
         print(render("import.unwritable", {"file": args.output, "why": why}, lang),

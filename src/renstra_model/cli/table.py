@@ -11,11 +11,11 @@ output file that cannot be written, a missing optional extra).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
 from ..messages import LANGS, Lang, extend, render
+from .common import EXIT_INPUT, EXIT_OK, command, default_lang, open_plan
 
 extend(
     {
@@ -60,24 +60,16 @@ def add_parser(sub: Any) -> None:
     table.set_defaults(handler=run)
 
 
-def _lang(args: argparse.Namespace) -> Lang:
-    chosen = args.lang or os.environ.get("RENSTRA_LANG", "id")
-    for lang in LANGS:
-        if chosen == lang:
-            return lang
-    return "id"
-
-
+@command
 def run(args: argparse.Namespace) -> int:
     """Print or write the table; 0 when done, 2 when an input is unusable."""
     from pathlib import Path
 
-    from ..errors import InvalidPlanError, RenstraError
     from ..tables.builders import build
     from ..tables.render import render_table, write_xlsx
-    from .main import EXIT_INPUT, EXIT_OK, open_plan
 
-    lang = _lang(args)
+    lang: Lang = args.lang or default_lang("id")  # the document's own style by default
+    args.lang = lang  # the error path's too
     if args.format == "xlsx" and not args.output:
         print(render("cli_table.xlsx_output", {}, lang), file=sys.stderr)
         return EXIT_INPUT
@@ -90,12 +82,6 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return EXIT_OK
         text = render_table(table, args.format, lang=lang, values=args.values)
-    except InvalidPlanError as exc:
-        print(exc.describe(lang), file=sys.stderr)
-        return EXIT_INPUT
-    except RenstraError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INPUT
     except OSError as exc:  # the workbook cannot be written where --output says
         print(str(exc), file=sys.stderr)
         return EXIT_INPUT
