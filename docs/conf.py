@@ -64,10 +64,12 @@ nitpick_ignore = [
     ("py:class", "decimal.Decimal"),  # money and numbers; standard library
     ("py:class", "datetime.date"),  # Adoption.date; standard library
     ("py:class", "collections.abc.Mapping"),  # Problem.params; standard library
-    ("py:class", "collections.abc.Iterator"),  # Plan.activities() and others; standard library
+    ("py:class", "collections.abc.Iterator"),
+    ("py:class", "collections.abc.Generator"),  # check_many(); standard library  # Plan.activities() and others; standard library
     ("py:class", "collections.abc.Iterable"),  # InvalidPlanError(problems); standard library
     ("py:class", "collections.abc.Callable"),  # YearMap.validate(check); standard library
     ("py:class", "collections.abc.Sequence"),  # check(select=...); standard library
+    ("py:class", "argparse.Namespace"),  # the subcommands' handlers; standard library
     ("py:class", "os.PathLike"),  # load()/save() paths; standard library
     ("py:class", "pathlib.Path"),  # renstra_model.examples.data_path(); standard library
     ("py:class", "renstra_model.calculators.arithmetic.T"),  # the type variable of calculate(); no page

@@ -67,7 +67,7 @@ def check_many(
 ) -> Generator[Checked, None, None]:
     """Check each of *plans* as :func:`~renstra_model.checks.check` does; one
     :class:`Checked` a plan, in the order of *plans*, each as soon as it and those before it
-    are done (a generator: :meth:`~generator.close` it to stop early).
+    are done (a generator: ``close()`` it to stop early).
 
     A spec is loaded by *load* (``load(os.fspath(spec))``, in the worker that checks it); a
     :class:`~renstra_model.errors.RenstraError` it raises is the plan's result, not raised.

@@ -46,7 +46,7 @@ def describe_error(error: RenstraError, lang: Lang) -> str:
 def command(handler: Handler) -> Handler:
     """*handler* with the command line's one error path: a RenstraError it raises is printed
     on stderr (:func:`describe_error`) in the language of the run, and the exit status is
-    :data:`EXIT_INPUT`. That language is ``args.lang``, else :func:`default_lang`; a handler
+    ``EXIT_INPUT``. That language is ``args.lang``, else :func:`default_lang`; a handler
     that chooses it otherwise (from a settings file) stores its choice in ``args.lang``."""
 
     @functools.wraps(handler)

@@ -410,7 +410,7 @@ def load_nomenclature(
     (``"PROVINSI"``); rows whose chosen name is empty are then skipped. Every problem of
     the file raises a :class:`NomenclatureError` naming the file, the row and the reason; rows
     are all checked, so one error lists every bad row (up to
-    :data:`~renstra_model.model.nomenclature.MAX_PROBLEMS`).
+    :data:`~renstra_model.io.nomenclature.MAX_PROBLEMS`).
     """
     file = Path(path)
     name = str(file)

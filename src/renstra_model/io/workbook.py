@@ -221,10 +221,10 @@ class Workbook:
         return tuple(ws.title for ws in self._books[0].worksheets)
 
     def rows(self, sheet: str) -> Iterator[Row]:
-        """The rows of *sheet* from row 1 (empty ones included), at most :attr:`max_rows` of
-        them, each of :attr:`max_columns` cells. Content below :attr:`max_rows` raises the
+        """The rows of *sheet* from row 1 (empty ones included), at most ``max_rows`` of
+        them, each of ``max_columns`` cells. Content below ``max_rows`` raises the
         caller's error (``excel.too_many_rows``) before any row is given; a row with content
-        right of the columns read says where (:attr:`Row.beyond`)."""
+        right of the columns read says where (``Row.beyond``)."""
         values = self._books[0][sheet]
         formulas = self._books[1][sheet] if len(self._books) > 1 else None
         part = getattr(values, "_worksheet_path", None)
@@ -252,8 +252,8 @@ class Workbook:
     def _scan(self, part: str, sheet: str) -> Mapping[int, int]:
         """Where *sheet* has content past the rows and columns that are read, from its XML
         (read with defusedxml, numbering rows and cells as openpyxl does): content below
-        :attr:`max_rows` raises the caller's error; for each row with content right of
-        :attr:`max_columns`, the first such column (1-based) is returned."""
+        ``max_rows`` raises the caller's error; for each row with content right of
+        ``max_columns``, the first such column (1-based) is returned."""
         from defusedxml.ElementTree import iterparse
 
         far: dict[int, int] = {}
@@ -309,7 +309,7 @@ def open_workbook(
 
     The zip is checked first (``excel.not_workbook``, ``excel.unpacked_size``). With
     *formulas*, the workbook is opened twice, for the values the spreadsheet program saved
-    and for the formulas (:attr:`Cell.formula`). Any exception in the block that is not a
+    and for the formulas (``Cell.formula``). Any exception in the block that is not a
     :class:`~renstra_model.errors.RenstraError` (openpyxl fails on corrupt files in many
     ways, and defusedxml refuses entity declarations while a sheet is read) is raised as
     *error*: ``excel.refused_xml`` or ``excel.unreadable``. Warnings are silenced."""

@@ -9,7 +9,7 @@ indicators (T-C.25), key indicators (Table 7.1, some stated with percentages of 
 denominator), T-C.23 rows tied to them, the activity tree with an output indicator, a
 location and five years of pagu per sub kegiatan and the subtotals of every program and
 kegiatan (T-C.27), its total, and T-C.24 rows for the bidang, its programs and kegiatan with
-their average growth (:func:`state_growth`, stated once the defects in their money are
+their average growth (``state_growth``, stated once the defects in their money are
 seeded). Money is whole thousands of rupiah, as Decimals.
 
 >>> builder = _Builder(0, 7, None)

@@ -8,7 +8,7 @@ replaced atomically (:func:`renstra_model.files.atomic_path`).
 Two layouts: :func:`write_xlsx`, the tables as rows under their caption and column titles
 (``renstra table … --format xlsx``); and :func:`write_document`, the tables as the document
 prints them, with merged headings, the row of column numbers and borders, which
-:func:`renstra_model.io.excel.write_workbook` writes (``renstra export … --format xlsx``).
+:func:`~renstra_model.io.excel.writer.write_workbook` writes (``renstra export … --format xlsx``).
 
 >>> from decimal import Decimal
 >>> number_format(Decimal("4091594846.5"), Kind.MONEY)

@@ -83,7 +83,7 @@ CellValue = (
     str | int | float | Decimal | bool | dt.date | dt.time | dt.timedelta
     | Formula | ErrorValue | PercentNumber | None
 )
-"""What :func:`~renstra_model.io.excel.read_rows` accepts in a cell: what openpyxl reads, plus
+"""What :func:`~renstra_model.io.excel.reader.read_rows` accepts in a cell: what openpyxl reads, plus
 the markers above."""
 
 
@@ -94,7 +94,7 @@ class _FarCells(list[CellValue]):
 
 
 def _cell_value(cell: Cell) -> CellValue:
-    """A cell of an opened workbook as :func:`~renstra_model.io.excel.read_rows` takes it: a
+    """A cell of an opened workbook as :func:`~renstra_model.io.excel.reader.read_rows` takes it: a
     formula without a saved value is a :class:`Formula`, an error an :class:`ErrorValue`, a
     number formatted as a percentage a :class:`PercentNumber`."""
     value = cell.value

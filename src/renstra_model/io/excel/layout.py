@@ -1,6 +1,6 @@
 """The layout of a plan's sheet, from its header: what each heading cell is (a
-:class:`_Heading`, of a :class:`_Kind`), where the header is and which column holds what
-(:class:`_Columns`), and what the rows above the header state (the title, the Perangkat
+``_Heading``, of a ``_Kind``), where the header is and which column holds what
+(``_Columns``), and what the rows above the header state (the title, the Perangkat
 Daerah, the region, the number style). The code and name headings, the level words and the
 row of column numbers are the shared grammar of :mod:`renstra_model.io.headings`.
 """
@@ -41,7 +41,7 @@ class _Kind(enum.Enum):
     NAME = "name"
     CODE = "code"
     ROLE = "role"
-    """A column of the activity's other fields (:class:`_Role`)."""
+    """A column of the activity's other fields (``_Role``)."""
     UNKNOWN = "unknown"
     """Not a heading of either layout: a row holding one is not part of the header."""
 

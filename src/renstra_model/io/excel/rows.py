@@ -1,4 +1,4 @@
-"""The rows of a plan's sheet under a known header, read into activity rows (:class:`_Row`):
+"""The rows of a plan's sheet under a known header, read into activity rows (``_Row``):
 the code from its column or columns, the name, the indicator and the money of each year, the
 rows without a code that add an indicator to the row above, the total row that ends the
 table, and the problem of every cell that cannot be read.
