@@ -17,6 +17,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 
+# An error of the loader's fast path itself raises, instead of leaving the data to the converter.
+os.environ.setdefault("RENSTRA_MODEL_STRICT_LOAD", "1")
+
 try:  # the package may be installed; otherwise test the source tree
     import renstra_model  # noqa: F401
 except ImportError:  # pragma: no cover - depends on the environment

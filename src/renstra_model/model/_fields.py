@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
 from ..errors import InvalidPlanError, Problem, fail
 from .series import YearMap
-from .values import MAX_TEXT, VALUE_CHECKS, ValueCheck, check_text
+from .values import VALUE_CHECKS, Accepts, ValueCheck, check_text, is_text
 
 T = TypeVar("T")
 Check = Callable[[object], object]
@@ -117,26 +117,6 @@ def items_of(kind: type) -> Validator:
     return validate
 
 
-def is_text(value: object) -> bool:
-    """True for text :func:`~renstra_model.model.values.check_text` accepts (tested without a call
-    and without copying the string: most fields of a plan are text)."""
-    return (
-        type(value) is str
-        and len(value) <= MAX_TEXT
-        and value != ""
-        and not value.isspace()
-        and (value.isascii() or utf8_encodable(value))
-    )
-
-
-def utf8_encodable(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def texts(_: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     """An attrs validator: a tuple of non-empty strings."""
     _sequence(attribute, value)
@@ -168,10 +148,19 @@ def optional_text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 _check_text = checked(check_text)
+VALUE_CHECKS[text] = ValueCheck(check_text)
+VALUE_CHECKS[optional_text] = ValueCheck(check_text, optional=True)
+VALUE_CHECKS[texts] = ValueCheck(check_text, items=True)
+
+_POSITIVE: Final = Accepts(int, "{v} >= 1")
+_is_positive: Final = _POSITIVE.test
 
 
+@_POSITIVE.common_case_of
 def check_positive(value: object) -> int:
     """Return *value* if it is a positive whole number (not a bool), else raise."""
+    if _is_positive(value):
+        return value  # type: ignore[return-value]
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise fail("structure.type", expected="a positive whole number", type=repr(value))
     return value

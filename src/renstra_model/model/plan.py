@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from typing import Any, Final
 
 from attrs import field, frozen
@@ -164,18 +165,14 @@ class Plan:
     """The rows of T-C.24 in the printed order."""
 
     def __attrs_post_init__(self) -> None:
-        if _plan_is_sound(self):
-            return
-        problems = list(_plan_problems(self))
-        if problems:
-            raise InvalidPlanError(problems)
+        if not _plan_is_sound(self):
+            raise InvalidPlanError(list(_plan_problems(self)))
 
     # -- navigation ---------------------------------------------------------------------
 
     def activities(self) -> Iterator[tuple[str, Activity]]:
         """Every activity of the tree, depth first, with its path from the plan."""
-        for i, program in enumerate(self.programs):
-            yield from program.walk(f"programs[{i}]")
+        return _activities(self)
 
     def activities_at(self, level: Level) -> tuple[Activity, ...]:
         """Every activity of *level*, in tree order."""
@@ -183,17 +180,7 @@ class Plan:
 
     def indicators(self) -> Iterator[tuple[str, Indicator]]:
         """Every indicator of the plan with its path: goals, 7.1, T-C.23 and activities."""
-        for g, goal in enumerate(self.goals):
-            for t, target in enumerate(goal.targets):
-                for k, ind in enumerate(target.indicators):
-                    yield f"goals[{g}].targets[{t}].indicators[{k}]", ind
-        for k, key in enumerate(self.key_indicators):
-            yield f"key_indicators[{k}].indicator", key.indicator
-        for k, row in enumerate(self.service_performance):
-            yield f"service_performance[{k}].indicator", row.indicator
-        for path, activity in self.activities():
-            for k, ind in enumerate(activity.indicators):
-                yield f"{path}.indicators[{k}]", ind
+        return _indicators(self, _activities(self))
 
     def indicator(self, id: str) -> Indicator:
         """The indicator with *id*; KeyError if none has it."""
@@ -211,106 +198,111 @@ class Plan:
         raise KeyError(str(wanted))
 
 
-def _plan_series(plan: Plan) -> Iterator[tuple[str, YearMap[object]]]:
-    for path, ind in plan.indicators():
-        yield f"{path}.planned", ind.planned  # type: ignore[misc]
-        yield f"{path}.realised", ind.realised  # type: ignore[misc]
+# -- the checks of the plan as a whole ---------------------------------------------------------
+#
+# One walk and one list of conditions, in _plan_problems. Unless *named*, the walk builds no
+# paths: the problems it yields have none, for a test of whether there is one at all.
+
+
+def _activities(plan: Plan, named: bool = True) -> Iterator[tuple[str, Activity]]:
+    """Every activity of *plan*'s tree, depth first, each with its path ("" unless *named*)."""
+    stack = [(f"programs[{i}]" if named else "", program)
+             for i, program in enumerate(plan.programs)]
+    stack.reverse()
+    pop, push = stack.pop, stack.extend
+    while stack:
+        here, activity = pop()
+        yield here, activity
+        children = activity.children
+        if children:
+            if named:
+                push((f"{here}.children[{i}]", children[i])
+                     for i in range(len(children) - 1, -1, -1))
+            else:
+                push(("", child) for child in reversed(children))
+
+
+def _indicators(
+    plan: Plan, activities: Iterable[tuple[str, Activity]], named: bool = True
+) -> Iterator[tuple[str, Indicator]]:
+    """Every indicator of *plan* with its path ("" unless *named*): goals, 7.1, T-C.23, then
+    those of *activities* (the plan's, with their paths)."""
+    for g, goal in enumerate(plan.goals):
+        for t, target in enumerate(goal.targets):
+            for k, ind in enumerate(target.indicators):
+                yield f"goals[{g}].targets[{t}].indicators[{k}]" if named else "", ind
+    for k, key in enumerate(plan.key_indicators):
+        yield f"key_indicators[{k}].indicator" if named else "", key.indicator
     for k, row in enumerate(plan.service_performance):
-        yield f"service_performance[{k}].stated_ratio", row.stated_ratio  # type: ignore[misc]
-    for path, activity in plan.activities():
-        if activity.budget is not None:
-            yield f"{path}.budget.planned", activity.budget.planned  # type: ignore[misc]
-            yield f"{path}.budget.realised", activity.budget.realised  # type: ignore[misc]
+        yield f"service_performance[{k}].indicator" if named else "", row.indicator
+    for path, activity in activities:
+        if activity.indicators:
+            for k, ind in enumerate(activity.indicators):
+                yield f"{path}.indicators[{k}]" if named else "", ind
+
+
+def _plan_series(
+    plan: Plan, indicators: Iterable[tuple[str, Indicator]],
+    activities: Iterable[tuple[str, Activity]], named: bool = True,
+) -> Iterator[tuple[str, YearMap[object]]]:
+    """Every year series of *plan* with its path ("" unless *named*)."""
+    for path, ind in indicators:
+        yield f"{path}.planned" if named else "", ind.planned  # type: ignore[misc]
+        yield f"{path}.realised" if named else "", ind.realised  # type: ignore[misc]
+    for k, row in enumerate(plan.service_performance):
+        yield (f"service_performance[{k}].stated_ratio" if named else "",
+               row.stated_ratio)  # type: ignore[misc]
+    for path, activity in activities:
+        budget = activity.budget
+        if budget is not None:
+            yield f"{path}.budget.planned" if named else "", budget.planned  # type: ignore[misc]
+            yield f"{path}.budget.realised" if named else "", budget.realised  # type: ignore[misc]
     if plan.total_budget is not None:
         yield "total_budget.planned", plan.total_budget.planned  # type: ignore[misc]
         yield "total_budget.realised", plan.total_budget.realised  # type: ignore[misc]
     for k, budget_row in enumerate(plan.budget_table):
-        base = f"budget_table[{k}]"
+        base = f"budget_table[{k}]" if named else ""
         yield f"{base}.budget.planned", budget_row.budget.planned  # type: ignore[misc]
         yield f"{base}.budget.realised", budget_row.budget.realised  # type: ignore[misc]
         yield f"{base}.stated_ratio", budget_row.stated_ratio  # type: ignore[misc]
 
 
-def _plan_is_sound(plan: Plan) -> bool:
-    """True when :func:`_plan_problems` has nothing to report; tested without building the
-    paths of the problems (False when unsure)."""
-    period = plan.period
-    years = frozenset(range(period.baseline_year, period.last_year + 1))
-    activities: list[Activity] = []
-    pending = list(plan.programs)
-    while pending:
-        activity = pending.pop()
-        activities.append(activity)
-        if activity.children:
-            pending.extend(activity.children)
-    indicators = [ind for goal in plan.goals for target in goal.targets
-                  for ind in target.indicators]
-    indicators.extend(key.indicator for key in plan.key_indicators)
-    indicators.extend(row.indicator for row in plan.service_performance)
-    series: list[object] = [row.stated_ratio for row in plan.service_performance]
-    for activity in activities:
-        if activity.indicators:
-            indicators.extend(activity.indicators)
-        budget = activity.budget
-        if budget is not None:
-            series.append(budget.planned)
-            series.append(budget.realised)
-    for ind in indicators:
-        series.append(ind.planned)
-        series.append(ind.realised)
-    if plan.total_budget is not None:
-        series.append(plan.total_budget.planned)
-        series.append(plan.total_budget.realised)
-    for budget_row in plan.budget_table:
-        series.extend((budget_row.budget.planned, budget_row.budget.realised,
-                       budget_row.stated_ratio))
-    if not all_within(series, years):
-        return False
-    programs = plan.programs
-    if (any(p.level is not Level.PROGRAM for p in programs)
-            or len({p.code for p in programs}) != len(programs)):
-        return False
-    ids = [ind.id for ind in indicators if ind.id is not None]
-    known = set(ids)
-    if len(known) != len(ids) or any(ind.links and not known.issuperset(ind.links)
-                                     for ind in indicators):
-        return False
-    numbers = [m.number for m in plan.missions]
-    if len(set(numbers)) != len(numbers):
-        return False
-    return not plan.missions or all(
-        goal.mission is None or goal.mission in numbers for goal in plan.goals
-    )
-
-
-def _plan_problems(plan: Plan) -> Iterator[Problem]:
+def _plan_problems(plan: Plan, named: bool = True) -> Iterator[Problem]:
+    """Every problem of *plan* as a whole, in order; unless *named*, without their paths."""
     period = plan.period
     low, high = period.baseline_year, period.last_year
-    for path, series in _plan_series(plan):
-        for year in series:
-            if year not in period:
-                yield Problem(f"{path}[{year}]", "year.outside_period",
-                              {"year": year, "low": low, "high": high})
-    for i, program in enumerate(plan.programs):
+    years = frozenset(range(low, high + 1))
+    activities = list(_activities(plan, named))
+    indicators = list(_indicators(plan, activities, named))
+    series = list(_plan_series(plan, indicators, activities, named))
+    if not all_within(map(itemgetter(1), series), years):
+        for path, one in series:
+            for year in one:
+                if year not in years:
+                    yield Problem(f"{path}[{year}]", "year.outside_period",
+                                  {"year": year, "low": low, "high": high})
+    programs = plan.programs
+    for i, program in enumerate(programs):
         if program.level is not Level.PROGRAM:
             yield Problem(f"programs[{i}].level", "level.top", {"level": program.level.value})
-    codes: dict[Code, int] = {}
-    for i, program in enumerate(plan.programs):
+    codes: set[Code] = set()
+    for i, program in enumerate(programs):
         if program.code in codes:
             yield Problem(f"programs[{i}].code", "code.duplicate", {"code": str(program.code)})
-        codes.setdefault(program.code, i)
+        codes.add(program.code)
     first_path: dict[str, str] = {}
-    for path, ind in plan.indicators():
+    for path, ind in indicators:
         if ind.id is None:
             continue
         if ind.id in first_path:
             yield Problem(f"{path}.id", "id.duplicate", {"id": ind.id, "first": first_path[ind.id]})
         else:
             first_path[ind.id] = path
-    for path, ind in plan.indicators():
-        for k, link in enumerate(ind.links):
-            if link not in first_path:
-                yield Problem(f"{path}.links[{k}]", "id.unknown_link", {"id": link})
+    for path, ind in indicators:
+        if ind.links:
+            for k, link in enumerate(ind.links):
+                if link not in first_path:
+                    yield Problem(f"{path}.links[{k}]", "id.unknown_link", {"id": link})
     numbers = [m.number for m in plan.missions]
     for i, mission in enumerate(plan.missions):
         if numbers.index(mission.number) != i:
@@ -319,3 +311,8 @@ def _plan_problems(plan: Plan) -> Iterator[Problem]:
         for g, goal in enumerate(plan.goals):
             if goal.mission is not None and goal.mission not in numbers:
                 yield Problem(f"goals[{g}].mission", "mission.unknown", {"number": goal.mission})
+
+
+def _plan_is_sound(plan: Plan) -> bool:
+    """True when :func:`_plan_problems` has nothing to report (found without naming paths)."""
+    return next(_plan_problems(plan, named=False), None) is None

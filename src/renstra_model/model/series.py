@@ -144,7 +144,13 @@ class YearMap(_DictMapping[V], Generic[V]):
 
 def all_within(series: Iterable[object], years: AbstractSet[int]) -> bool:
     """True when each of *series* is a :class:`YearMap` whose years all are in *years*."""
-    return all(type(one) is YearMap and one._data.keys() <= years for one in series)
+    found: set[int] = set()
+    add = found.update
+    for one in series:
+        if type(one) is not YearMap:
+            return False
+        add(one._data)  # the years of every series at once: one test below, not one a series
+    return found <= years
 
 
 def _check_years(items: Mapping[Any, object]) -> None:
