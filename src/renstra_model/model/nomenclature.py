@@ -3,7 +3,8 @@
 The nomenclature (Kepmendagri 050-5889/2021, succeeded by Kepmendagri 900.1.15.5-1317/2023)
 lists each urusan, bidang urusan, program, kegiatan and sub kegiatan with its code and official
 name, and for a sub kegiatan its indicator and unit. The library does not ship it: the user
-supplies a file, read by :func:`~renstra_model.io.nomenclature.load_nomenclature` from either of two layouts:
+supplies a file, read by :func:`~renstra_model.io.nomenclature.load_nomenclature` from either of
+two layouts:
 
 * a table with a ``kode,level,nomenklatur,kinerja,indikator,satuan,keterangan`` header
   (dotted, zero-padded codes; the supporting program common to every agency written

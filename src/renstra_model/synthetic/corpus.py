@@ -85,7 +85,8 @@ def generate(
     shape: Shape | None = None,
 ) -> GeneratedPlan:
     """Plan *index* of the corpus of *seed*, with defects seeded at *defect_rate* (each kind
-    of :data:`~renstra_model.synthetic.defects.DEFECTS` with that probability); *shape* fixes its size."""
+    of :data:`~renstra_model.synthetic.defects.DEFECTS` with that probability); *shape* fixes its
+    size."""
     if index < 0:
         raise ValueError(f"a plan index is 0 or more, not {index}")
     data, defects = build(index, seed, _per_million(defect_rate), shape)

@@ -83,8 +83,8 @@ CellValue = (
     str | int | float | Decimal | bool | dt.date | dt.time | dt.timedelta
     | Formula | ErrorValue | PercentNumber | None
 )
-"""What :func:`~renstra_model.io.excel.reader.read_rows` accepts in a cell: what openpyxl reads, plus
-the markers above."""
+"""What :func:`~renstra_model.io.excel.reader.read_rows` accepts in a cell: what openpyxl reads,
+plus the markers above."""
 
 
 class _FarCells(list[CellValue]):

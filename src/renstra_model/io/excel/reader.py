@@ -20,8 +20,9 @@ bombs, and with bounds on the file's size, its unpacked parts, rows and columns)
 are read in :mod:`~renstra_model.io.excel.cells`, its header in
 :mod:`~renstra_model.io.excel.layout`, its rows in :mod:`~renstra_model.io.excel.rows`.
 
-:func:`~renstra_model.io.excel.writer.write_workbook` writes the tables; reading the T-C.27 sheet back gives the same sub
-kegiatan figures. The layouts, the options and the bounds are in ``docs/excel.md``.
+:func:`~renstra_model.io.excel.writer.write_workbook` writes the tables; reading the T-C.27 sheet
+back gives the same sub kegiatan figures. The layouts, the options and the bounds are in
+``docs/excel.md``.
 """
 
 from __future__ import annotations
@@ -319,11 +320,12 @@ def read_rows(
     """Read a T-C.27 or flat table given as rows of cell values (from any source: a sheet,
     a CSV file, a DataFrame), the first row being the sheet's row 1.
 
-    Each cell is a :data:`~renstra_model.io.excel.cells.CellValue`: text, a number (int, float, Decimal), None for an empty
-    cell, or a marker (:class:`~renstra_model.io.excel.cells.Formula`, :class:`~renstra_model.io.excel.cells.ErrorValue`, :class:`~renstra_model.io.excel.cells.PercentNumber`); any
-    other value is a cell problem. The options are those of :func:`read_workbook`; *source*
-    names the input in errors. At most :data:`MAX_ROWS` rows and :data:`MAX_COLUMNS` columns
-    are read.
+    Each cell is a :data:`~renstra_model.io.excel.cells.CellValue`: text, a number (int, float,
+    Decimal), None for an empty cell, or a marker (:class:`~renstra_model.io.excel.cells.Formula`,
+    :class:`~renstra_model.io.excel.cells.ErrorValue`,
+    :class:`~renstra_model.io.excel.cells.PercentNumber`); any other value is a cell problem. The
+    options are those of :func:`read_workbook`; *source* names the input in errors. At most
+    :data:`MAX_ROWS` rows and :data:`MAX_COLUMNS` columns are read.
     """
     numbered = _bounded(rows, sheet, source)
     head = list(itertools.islice(numbered, HEADER_SEARCH_ROWS))

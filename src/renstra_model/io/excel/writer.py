@@ -52,11 +52,11 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str]) -> None:
     kegiatan and totals in bold. The file is replaced atomically.
 
     The sheet ``T-C.27`` also states, above its header, the plan's title, Perangkat Daerah,
-    region and number style, so that :func:`~renstra_model.io.excel.reader.read_workbook` reads it back to the same
-    activity tree: codes, names, indicators, baselines, yearly targets, end-of-period values,
-    pagu per year and for the period, units and locations. Quantities are written as the
-    document prints them (``25.325 KPM (72,18 %)``); a text cell is always stored as text,
-    so a name starting with ``=`` never becomes a formula.
+    region and number style, so that :func:`~renstra_model.io.excel.reader.read_workbook` reads it
+    back to the same activity tree: codes, names, indicators, baselines, yearly targets,
+    end-of-period values, pagu per year and for the period, units and locations. Quantities are
+    written as the document prints them (``25.325 KPM (72,18 %)``); a text cell is always stored as
+    text, so a name starting with ``=`` never becomes a formula.
     """
     _openpyxl()
     try:
