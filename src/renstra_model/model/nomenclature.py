@@ -3,21 +3,8 @@
 The nomenclature (Kepmendagri 050-5889/2021, succeeded by Kepmendagri 900.1.15.5-1317/2023)
 lists each urusan, bidang urusan, program, kegiatan and sub kegiatan with its code and official
 name, and for a sub kegiatan its indicator and unit. The library does not ship it: the user
-supplies a file, read by :func:`~renstra_model.io.nomenclature.load_nomenclature` from either of
-two layouts:
-
-* a table with a ``kode,level,nomenklatur,kinerja,indikator,satuan,keterangan`` header
-  (dotted, zero-padded codes; the supporting program common to every agency written
-  ``X.XX.01…``);
-* the decree's spreadsheet layout: title rows, then a header naming a code column (``KODE``,
-  ``KODE REKENING``) and a name column (``NOMENKLATUR URUSAN KABUPATEN/KOTA``, ``NOMENKLATUR``,
-  ``URAIAN``), with optional ``KINERJA``, ``INDIKATOR`` and ``SATUAN`` columns. Codes may be
-  spaced, unpadded or split over several columns under one ``KODE`` heading; the level is
-  inferred from the code, and rows without a code (section titles) are skipped.
-
-Either layout may be CSV (comma, semicolon or tab separated, UTF-8 with or without a byte order
-mark); the spreadsheet layout may also be an ``.xlsx`` workbook when the optional ``openpyxl``
-is installed (``pip install 'renstra-model[excel]'``).
+supplies a file, which :func:`~renstra_model.io.nomenclature.load_nomenclature` reads (its
+layouts are described there); this module holds what it reads into.
 
 >>> nomenclature = Nomenclature(
 ...     [Entry(Code.parse("X.XX.01.2.08.0001"), Level.SUB_KEGIATAN,
