@@ -43,6 +43,10 @@ class Problem:
     def __str__(self) -> str:
         return self.describe()
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its fields: the read-only params are not picklable as they are.
+        return Problem, (self.path, self.key, dict(self.params))
+
 
 def join_path(prefix: str, rest: str) -> str:
     """Join two path fragments: ``join_path("a[1]", "b")`` is ``a[1].b``."""
@@ -57,6 +61,20 @@ def join_path(prefix: str, rest: str) -> str:
 
 class RenstraError(Exception):
     """Base class of every error the library raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled by its state, not by calling the class with its args: subclasses take other
+        # arguments than the message they pass on (a worker process returns them whole).
+        return _rebuild_error, (type(self), self.args, self.__dict__)
+
+
+def _rebuild_error(
+    cls: type[RenstraError], args: tuple[Any, ...], state: dict[str, Any]
+) -> RenstraError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class InvalidPlanError(RenstraError, ValueError):

@@ -19,13 +19,10 @@ Rencana Strategi Dinas ['RS341', 'RS341'] None
 
 from __future__ import annotations
 
-import functools
 import gc
-import io
 import os
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from typing import Final, TypeAlias
 
 from attrs import frozen
 
@@ -34,9 +31,6 @@ from ..model.nomenclature import Nomenclature
 from ..model.plan import Plan
 from .engine import check, select_rules
 from .findings import Finding
-
-if TYPE_CHECKING:
-    import pickle
 
 Spec: TypeAlias = str | os.PathLike[str]
 """A plan to be loaded: a path, or whatever else *load* of :func:`check_many` understands."""
@@ -145,16 +139,6 @@ class _Task:
                          nomenclature=self.nomenclature)
         return Checked(name, tuple(findings))
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled only for a worker process that is not forked (``spawn``): the nomenclature
-        # holds read-only mappings, which plain pickle refuses.
-        fields = (self.select, self.ignore, self.nomenclature, self.load)
-        return _task, (_dumps(fields),)
-
-
-def _task(data: bytes) -> _Task:
-    return _Task(*_loads(data))
-
 
 _TASK: list[_Task] = []
 """The task of a worker process, set up once by :func:`_start_worker`."""
@@ -166,8 +150,8 @@ def _start_worker(task: _Task) -> None:
     _TASK[:] = [task]
 
 
-def _check_in_worker(item: Plan | Spec) -> bytes:
-    return _dumps(_TASK[0](item))
+def _check_in_worker(item: Plan | Spec) -> Checked:
+    return _TASK[0](item)
 
 
 def _in_workers(task: _Task, items: list[Plan | Spec], jobs: int) -> Iterator[Checked]:
@@ -177,53 +161,4 @@ def _in_workers(task: _Task, items: list[Plan | Spec], jobs: int) -> Iterator[Ch
     with multiprocessing.get_context().Pool(
         jobs, initializer=_start_worker, initargs=(task,)
     ) as pool:
-        for result in pool.imap(_check_in_worker, items, chunksize=chunk):
-            yield _loads(result)
-
-
-# -- findings and errors between processes -----------------------------------------------------
-
-
-def _dumps(value: object) -> bytes:
-    """*value* pickled, read-only mappings and exceptions included (:func:`_reduce`)."""
-    buffer = io.BytesIO()
-    _pickler()(buffer, -1).dump(value)
-    return buffer.getvalue()
-
-
-@functools.cache
-def _pickler() -> type[pickle.Pickler]:
-    import pickle  # here, not above: every command imports this module, few need pickle
-
-    class Pickler(pickle.Pickler):
-        reducer_override = staticmethod(_reduce)
-
-    return Pickler
-
-
-def _loads(data: bytes) -> Any:
-    import pickle
-
-    return pickle.loads(data)
-
-
-def _reduce(obj: object) -> Any:
-    """How to pickle what a result holds that plain pickle refuses: the read-only mappings
-    of findings and problems, and exceptions whose ``__init__`` does not take their ``args``
-    (an :class:`~renstra_model.errors.InvalidPlanError` takes its problems)."""
-    if isinstance(obj, MappingProxyType):
-        return _proxy, (dict(obj),)
-    if isinstance(obj, BaseException):
-        return _error, (type(obj), obj.args, obj.__dict__)
-    return NotImplemented
-
-
-def _proxy(values: dict[Any, Any]) -> Mapping[Any, Any]:
-    return MappingProxyType(values)
-
-
-def _error(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
-    error = cls.__new__(cls)
-    error.args = args
-    error.__dict__.update(state)
-    return error
+        yield from pool.imap(_check_in_worker, items, chunksize=chunk)

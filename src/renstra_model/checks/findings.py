@@ -96,6 +96,13 @@ class Finding:
         """The finding's message in *lang*, from its rule's template."""
         return self.template.render(lang, self.params)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its fields: the read-only params are not picklable as they are.
+        return _rebuild_finding, (
+            self.rule, self.family, self.severity, self.location, dict(self.params),
+            self.template,
+        )
+
     def to_json(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
         """The finding as JSON-compatible data."""
         return {
@@ -110,3 +117,10 @@ class Finding:
             "message": self.message(lang),
             "values": dict(self.params),
         }
+
+
+def _rebuild_finding(
+    rule: str, family: str, severity: Severity, location: Location,
+    params: Mapping[str, Any], template: Text,
+) -> Finding:
+    return Finding(rule, family, severity, location, params, template=template)

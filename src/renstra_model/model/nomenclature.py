@@ -126,6 +126,10 @@ class Nomenclature:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_code", _index(self.entries))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its entries; the read-only index is rebuilt.
+        return Nomenclature, (self.entries, self.source)
+
     def resolve(self, code: Code | str) -> Code | None:
         """The code under which the nomenclature lists *code*: itself, its generic form
         (``X.XX.01…`` for a supporting-program code), or None when it is not listed."""
