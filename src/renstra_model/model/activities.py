@@ -20,6 +20,9 @@ CHILD_LEVEL: Final = {
 }
 """The level of the children of each level that may have children."""
 
+_UNNAMED: Final = Problem("", "structure.invalid")
+"""What the soundness test of a construction is told of a problem: that there is one."""
+
 
 @frozen
 class Activity:
@@ -49,65 +52,59 @@ class Activity:
     source: Source | None = field(default=None, validator=instances(Source, optional=True))
 
     def __attrs_post_init__(self) -> None:
-        if self._is_sound():
+        if next(self._hierarchy_problems(named=False), None) is None:
             return
-        problems = list(self._hierarchy_problems())
-        if problems:
-            raise InvalidPlanError(problems)
+        raise InvalidPlanError(list(self._hierarchy_problems()))
 
-    def _is_sound(self) -> bool:
-        """True when :meth:`_hierarchy_problems` has nothing to report; tested on the codes'
-        segments, without building the paths of the problems (False when unsure)."""
-        code = self.code
-        if type(code) is not Code:
-            return False
+    def _hierarchy_problems(self, named: bool = True) -> Iterator[Problem]:
+        """Every problem of this activity's place in the tree: its level against its code, each
+        child's level, code and uniqueness. Unless *named*, the problems come without paths and
+        values (for the soundness test of every construction, which stops at the first)."""
+        code, level = self.code, self.level
         own = code.segments
-        if _LEVEL_BY_SEGMENTS.get(len(own)) is not self.level:  # code.level, without a call
-            return False
+        if _LEVEL_BY_SEGMENTS.get(len(own)) is not level:  # code.level, without a call
+            yield (
+                Problem("level", "code.level", {"code": str(code), "actual": code.level.value,
+                                                "expected": level.value})
+                if named else _UNNAMED
+            )
         children = self.children
         if not children:
-            return True  # most activities: the sub kegiatan
-        expected = CHILD_LEVEL.get(self.level)
+            return  # most activities: the sub kegiatan
+        expected = CHILD_LEVEL.get(level)
         # A child's code extends this one by one segment, or by two from a program (3
         # segments) to a kegiatan (5): see Code.parent.
         size = len(own)
         length = size + (2 if size == 3 else 1)
-        for child in children:
-            if type(child) is not Activity or child.level is not expected:
-                return False
-            child_code = child.code
-            if type(child_code) is not Code:
-                return False
-            segments = child_code.segments
-            if len(segments) != length or segments[:size] != own:
-                return False
-        return len({child.code.segments for child in children}) == len(children)
-
-    def _hierarchy_problems(self) -> Iterator[Problem]:
-        if self.code.level is not self.level:
-            yield Problem(
-                "level",
-                "code.level",
-                {"code": str(self.code), "actual": self.code.level.value,
-                 "expected": self.level.value},
-            )
-        expected = CHILD_LEVEL.get(self.level)
         seen: set[Code] = set()
-        for i, child in enumerate(self.children):
-            path = f"children[{i}]"
+        for i, child in enumerate(children):
+            path = f"children[{i}]" if named else ""
             if not isinstance(child, Activity):
-                yield Problem(path, "structure.type",
-                              {"expected": "Activity", "type": type(child).__name__})
+                yield (
+                    Problem(path, "structure.type",
+                            {"expected": "Activity", "type": type(child).__name__})
+                    if named else _UNNAMED
+                )
                 continue
+            child_code = child.code
             if child.level is not expected:
-                yield Problem(path + ".level", "level.children",
-                              {"level": self.level.value, "child": child.level.value})
-            elif not child.code.is_child_of(self.code):
-                yield Problem(path + ".code", "code.not_child",
-                              {"code": str(child.code), "parent": str(self.code)})
-            if child.code in seen:
-                yield Problem(path + ".code", "code.duplicate", {"code": str(child.code)})
-            seen.add(child.code)
+                yield (
+                    Problem(path + ".level", "level.children",
+                            {"level": level.value, "child": child.level.value})
+                    if named else _UNNAMED
+                )
+            elif len(child_code.segments) != length or child_code.segments[:size] != own:
+                yield (
+                    Problem(path + ".code", "code.not_child",
+                            {"code": str(child_code), "parent": str(code)})
+                    if named else _UNNAMED
+                )
+            if child_code in seen:
+                yield (
+                    Problem(path + ".code", "code.duplicate", {"code": str(child_code)})
+                    if named else _UNNAMED
+                )
+            seen.add(child_code)
 
     def walk(self, path: str = "") -> Iterator[tuple[str, Activity]]:
         """This activity and every descendant, depth first, each with its path."""
