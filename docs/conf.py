@@ -74,6 +74,7 @@ nitpick_ignore = [
     ("py:class", "pathlib.Path"),  # renstra_model.examples.data_path(); standard library
     ("py:class", "renstra_model.calculators.arithmetic.T"),  # the type variable of calculate(); no page
     ("py:class", "renstra_model.checks.registry.T"),  # the type variable of Context.shared(); no page
+    ("py:class", "renstra_model.model.values.C"),  # Accepts.common_case_of(); no page
 ]
 
 

@@ -50,7 +50,7 @@ NIL: Final = Nil.NIL
 PLAIN_DIGITS: Final = len(str(min(MAX_MONEY, MAX_NUMBER))) - 1
 """A plain decimal is at most this many ASCII digits (15), nothing else: whole, not negative
 and below :data:`MAX_MONEY` and :data:`MAX_NUMBER`, so every check of money and numbers
-accepts it (as their :attr:`Accepts.plain` say)."""
+accepts it (as their ``Accepts.plain`` say)."""
 
 
 @frozen
@@ -62,7 +62,7 @@ class Accepts:
     *condition* and *syntax*. *syntax* is what a value read from a plan file meets by the
     file's syntax (at most :data:`MAX_PLACES` places); *plain*, that every plain decimal
     passes (see :data:`PLAIN_DIGITS`); *names*, the globals the expressions use. The check
-    (see :meth:`common_case_of`) runs :attr:`test`, the expression compiled, before its full
+    (see :meth:`common_case_of`) runs ``test``, the expression compiled, before its full
     test; a loader writes :meth:`inline` into its code and calls the check where that fails.
     """
 
