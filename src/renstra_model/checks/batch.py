@@ -29,8 +29,9 @@ from attrs import frozen
 from ..errors import RenstraError
 from ..model.nomenclature import Nomenclature
 from ..model.plan import Plan
-from .engine import check, select_rules
+from .engine import select_rules
 from .findings import Finding
+from .registry import Context, Rule, run
 
 Spec: TypeAlias = str | os.PathLike[str]
 """A plan to be loaded: a path, or whatever else *load* of :func:`check_many` understands."""
@@ -81,8 +82,7 @@ def check_many(
     """
     if jobs < 0:
         raise ValueError(f"jobs must be 0 (one a core) or more, not {jobs}")
-    task = _Task(tuple(select) if select is not None else None, tuple(ignore), nomenclature, load)
-    select_rules(task.select, task.ignore)
+    task = _Task(tuple(select_rules(select, ignore)), nomenclature, load)
     return _results(task, plans, jobs)
 
 
@@ -118,10 +118,10 @@ def _collect_less() -> None:
 
 @frozen
 class _Task:
-    """What :func:`check_many` does with each plan, here or in a worker process."""
+    """What :func:`check_many` does with each plan, here or in a worker process: the rules,
+    selected once for every plan."""
 
-    select: tuple[str, ...] | None
-    ignore: tuple[str, ...]
+    rules: tuple[Rule, ...]
     nomenclature: Nomenclature | None
     load: Callable[[str], Plan] | None
 
@@ -135,9 +135,7 @@ class _Task:
                 plan = self.load(name)
             except RenstraError as exc:
                 return Checked(name, error=exc)
-        findings = check(plan, select=self.select, ignore=self.ignore,
-                         nomenclature=self.nomenclature)
-        return Checked(name, tuple(findings))
+        return Checked(name, tuple(run(Context(plan, self.nomenclature), self.rules)))
 
 
 _TASK: list[_Task] = []
