@@ -155,19 +155,34 @@ def _number(value: Decimal | int, kind: Kind, lang: Lang, places: int | None) ->
     return _format(value, lang, places)
 
 
-def _quantity(q: Quantity, percent_first: bool, lang: Lang) -> str:
+def quantity_text(
+    q: Quantity,
+    percent_first: bool,
+    number: Callable[[Decimal | int], str],
+    percent: Callable[[Decimal], str],
+) -> str:
+    """*q*'s figures as a table prints them (``25.325 KPM (72,18 %)``, the percentage first
+    where *percent_first*), each amount written by *number* and each percentage by *percent*."""
     parts = []
     for figure in q.figures():
-        count = "-" if isinstance(figure.amount, Nil) else _format(figure.amount, lang, None)
+        count = "-" if isinstance(figure.amount, Nil) else number(figure.amount)
         if figure.unit:
             count += f" {figure.unit}"
         if figure.percent is None:
             parts.append(count)
         elif percent_first:
-            parts.append(f"{_format(figure.percent, lang, None, percent=True)} ({count})")
+            parts.append(f"{percent(figure.percent)} ({count})")
         else:
-            parts.append(f"{count} ({_format(figure.percent, lang, None, percent=True)})")
+            parts.append(f"{count} ({percent(figure.percent)})")
     return " ".join(parts)
+
+
+def _quantity(q: Quantity, percent_first: bool, lang: Lang) -> str:
+    return quantity_text(
+        q, percent_first,
+        lambda amount: _format(amount, lang, None),
+        lambda share: _format(share, lang, None, percent=True),
+    )
 
 
 def value_text(value: object, kind: Kind, lang: Lang, places: int | None = None) -> str:

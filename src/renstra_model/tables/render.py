@@ -54,7 +54,7 @@ from typing import Final, Literal
 from ..calculators.arithmetic import Undefined
 from ..messages import Lang, extend, render
 from ..model.codes import Code
-from ..model.values import NIL, Nil, Quantity
+from ..model.values import NIL, Quantity
 from .dataframe import to_dataframe
 from .formats import (
     COMPUTED_SUFFIX,
@@ -62,6 +62,7 @@ from .formats import (
     Values,
     column_heading,
     computed_figure,
+    quantity_text,
     tabular,
     value_text,
 )
@@ -135,18 +136,7 @@ def _plain_number(value: Decimal | int) -> str:
 
 
 def _plain_quantity(q: Quantity, percent_first: bool) -> str:
-    parts = []
-    for figure in q.figures():
-        count = "-" if isinstance(figure.amount, Nil) else _plain_number(figure.amount)
-        if figure.unit:
-            count += f" {figure.unit}"
-        if figure.percent is None:
-            parts.append(count)
-        elif percent_first:
-            parts.append(f"{_plain_number(figure.percent)} % ({count})")
-        else:
-            parts.append(f"{count} ({_plain_number(figure.percent)} %)")
-    return " ".join(parts)
+    return quantity_text(q, percent_first, _plain_number, lambda share: f"{_plain_number(share)} %")
 
 
 def _plain_value(value: object, kind: Kind) -> str:
