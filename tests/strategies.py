@@ -45,6 +45,8 @@ from renstra_model import (
     ProblemRow,
     ProblemTable,
     Quantity,
+    Reading,
+    ReadingNote,
     Resources,
     SocialWorkers,
     Source,
@@ -388,6 +390,23 @@ def sources() -> st.SearchStrategy[Source]:
     return st.builds(Source, table=texts(), row=texts(), note=optional(texts()))
 
 
+@functools.cache
+def reading_notes() -> st.SearchStrategy[ReadingNote]:
+    """Notes of a reading; their keys are catalogue keys, their params any text."""
+    return st.builds(
+        ReadingNote,
+        sheet=texts(),
+        row=optional(st.integers(1, 20_000)),
+        column=optional(st.sampled_from(["A", "F", "AB", "pagu1"])),
+        key=st.sampled_from(["excel.formula", "excel.error_value", "excel.no_code"]),
+        params=st.dictionaries(st.sampled_from(["formula", "value", "code"]), texts(),
+                               max_size=3),
+        value=optional(texts()),
+        heading=optional(texts()),
+        reading=st.sampled_from(list(Reading)),
+    )
+
+
 class IdPool:
     """Hands out unique indicator ids within one plan, and the ids already handed out.
 
@@ -530,6 +549,7 @@ def activities(
     """
     if code is None:
         code = draw(codes(draw(st.sampled_from(TREE_LEVELS))))
+    derived = draw(st.booleans()) if code.level is not Level.SUB_KEGIATAN else False
     child_codes: list[Code] = []
     if code.level is Level.PROGRAM:
         keys = draw(st.lists(_kegiatan_keys(), unique=True, max_size=max_children))
@@ -540,7 +560,7 @@ def activities(
     return Activity(
         code=code,
         level=code.level,
-        name=draw(texts()),
+        name=draw(rarely(texts()) if derived else texts()),
         indicators=seq(*draw(indicator_lists(period, ids))),
         budget=draw(optional(budget_lines(period))),
         unit=draw(optional(texts())),
@@ -550,7 +570,7 @@ def activities(
         children=seq(
             *(draw(activities(period, child, ids, max_children)) for child in child_codes)
         ),
-        source=draw(rarely(sources())),
+        source=draw(rarely(sources())),    derived=derived,
     )
 
 
@@ -707,8 +727,8 @@ def adoptions() -> st.SearchStrategy[Adoption]:
 def organisations() -> st.SearchStrategy[Organisation]:
     return st.builds(
         Organisation,
-        name=texts(),
-        region=texts(),
+        name=optional(texts()),
+        region=optional(texts()),
         province=optional(texts()),
         bidang_urusan=small_lists(bidang_codes()),
         address=optional(texts()),
@@ -738,7 +758,7 @@ def plans(draw: st.DrawFn, max_programs: int = 2) -> Plan:
     ]
     goal_list = draw(small_lists(goals(period, ids, mission_numbers)))
     return Plan(
-        title=draw(texts()),
+        title=draw(optional(texts())),
         organisation=draw(organisations()),
         period=period,
         adoption=draw(optional(adoptions())),
@@ -757,6 +777,7 @@ def plans(draw: st.DrawFn, max_programs: int = 2) -> Plan:
         programs=seq(*program_list),
         total_budget=draw(optional(budget_lines(period))),
         budget_table=seq(*draw(small_lists(budget_rows(period)))),
+        reading=seq(*draw(small_lists(reading_notes()))),
     )
 
 

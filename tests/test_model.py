@@ -251,7 +251,7 @@ def test_every_tree_problem_is_reported() -> None:
     ("fields", "path", "key"),
     [
         ({"name": ""}, "name", "text.empty"),
-        ({"name": None}, "name", "text.type"),
+        ({"name": 7}, "name", "text.type"),
         ({"unit": " "}, "unit", "text.empty"),
         ({"code": "1.06.04"}, "code", "structure.type"),
         ({"level": "program"}, "level", "structure.type"),

@@ -10,7 +10,7 @@ from .model.indicators import Aggregation, Indicator, Polarity
 from .model.performance import KeyIndicator, PerformanceRow
 from .model.plan import Adoption, Official, Organisation, Period, Plan
 from .model.problem_tables import ProblemRow, ProblemTable
-from .model.provenance import Source
+from .model.provenance import Reading, ReadingNote, Source
 from .model.resources import Asset, Resources, SocialWorkers, StaffByGender, StaffByGrade
 from .model.series import YearMap
 from .model.values import NIL, Nil, Quantity
@@ -43,6 +43,8 @@ __all__ = [
     "ProblemRow",
     "ProblemTable",
     "Quantity",
+    "Reading",
+    "ReadingNote",
     "RenstraError",
     "Resources",
     "SocialWorkers",

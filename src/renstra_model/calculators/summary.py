@@ -34,7 +34,7 @@ def planned_by_year(activities: Iterable[Activity], years: Iterable[int]) -> dic
 class Summary:
     """Counts of a plan's parts and its planned money per year (summed over sub kegiatan)."""
 
-    title: str
+    title: str | None
     missions: int
     goals: int
     targets: int

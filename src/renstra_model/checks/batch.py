@@ -127,7 +127,7 @@ class _Task:
 
     def __call__(self, item: Plan | Spec) -> Checked:
         if isinstance(item, Plan):
-            plan, name = item, item.title
+            plan, name = item, item.label
         else:
             name = os.fspath(item)
             assert self.load is not None  # _checked_specs made sure

@@ -58,7 +58,7 @@ def _print_summary(plan: Plan, fmt: str, lang: Lang, out: TextIO) -> None:
         json.dump(summary.to_json(), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    out.write(f"{summary.title}\n")
+    out.write(f"{plan.label}\n")
     counts = [
         ("summary.missions", summary.missions),
         ("summary.goals", summary.goals),

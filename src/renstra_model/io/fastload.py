@@ -22,6 +22,7 @@ Both build the same plan. Any other error is the fast path's own: it raises
 
 from __future__ import annotations
 
+import collections.abc
 import datetime as dt
 import os
 import threading
@@ -409,6 +410,16 @@ class _FastStructurer:
                 *self.emit(item_type, item, result, i + "    ", clean),
                 f"{i}    {years}[{year}] = {result}",
                 f"{i}{target} = of_checked({years})",
+            ]
+        if typing.get_origin(tp) is collections.abc.Mapping and typing.get_args(tp) == (str, str):
+            key, item = self.fresh("key"), self.fresh("item")
+            return [
+                f"{i}if type({source}) is not dict:",
+                f"{i}    raise DeclinedError",
+                f"{i}for {key}, {item} in {source}.items():",
+                f"{i}    if type({item}) is not str:",  # JSON keys are text
+                f"{i}        raise DeclinedError",
+                f"{i}{target} = {source}",
             ]
         raise TypeError(f"unsupported type {tp}")
 

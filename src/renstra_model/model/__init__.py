@@ -15,7 +15,7 @@ from .nomenclature import Entry, Nomenclature, normalise_name
 from .performance import KeyIndicator, PerformanceRow
 from .plan import Adoption, Official, Organisation, Period, Plan
 from .problem_tables import ProblemRow, ProblemTable
-from .provenance import Source
+from .provenance import Reading, ReadingNote, Source
 from .resources import Asset, Resources, SocialWorkers, StaffByGender, StaffByGrade
 from .series import YearMap
 from .values import NIL, MoneyCell, Nil, Quantity
@@ -47,6 +47,8 @@ __all__ = [
     "ProblemRow",
     "ProblemTable",
     "Quantity",
+    "Reading",
+    "ReadingNote",
     "Resources",
     "SocialWorkers",
     "Source",

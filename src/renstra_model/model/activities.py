@@ -8,7 +8,7 @@ from typing import Final
 from attrs import field, frozen
 
 from ..errors import InvalidPlanError, Problem
-from ._fields import instances, items_of, optional_text, text, to_tuple
+from ._fields import instances, items_of, optional_text, to_tuple
 from .budget import BudgetLine
 from .codes import _LEVEL_BY_SEGMENTS, Code, Level
 from .indicators import Indicator
@@ -34,7 +34,9 @@ class Activity:
 
     code: Code = field(validator=instances(Code))
     level: Level = field(validator=instances(Level))
-    name: str = field(validator=text)
+    name: str | None = field(validator=optional_text)
+    """The name as the source states it; None where the source names no such activity (a
+    parent derived from its children's codes, a row without a name)."""
     indicators: tuple[Indicator, ...] = field(
         default=(), converter=to_tuple, validator=items_of(Indicator)
     )
@@ -50,6 +52,11 @@ class Activity:
         default=(), converter=to_tuple, validator=items_of(object)
     )
     source: Source | None = field(default=None, validator=instances(Source, optional=True))
+    derived: bool = field(default=False, validator=instances(bool))
+    """The source states no row of this activity: it stands for the parent that its children's
+    codes imply (a sheet of sub kegiatan rows only, an export of one row per sub kegiatan). It
+    states no figures of its own: its pagu is its children's sum
+    (:mod:`~renstra_model.calculators.rollups`)."""
 
     def __attrs_post_init__(self) -> None:
         if next(self._hierarchy_problems(named=False), None) is None:

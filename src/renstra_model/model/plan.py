@@ -18,6 +18,7 @@ from .goals import Goal, Mission
 from .indicators import Indicator
 from .performance import KeyIndicator, PerformanceRow
 from .problem_tables import ProblemTable
+from .provenance import ReadingNote
 from .resources import Resources
 from .series import YearMap, all_within, check_year
 
@@ -97,10 +98,13 @@ class Adoption:
 
 @frozen
 class Organisation:
-    """The Perangkat Daerah: its name, region and the bidang urusan it serves."""
+    """The Perangkat Daerah: its name, region and the bidang urusan it serves. The name and the
+    region are None where the source does not state them (a workbook without a title line); a
+    check reports that."""
 
-    name: str = field(validator=text)
-    region: str = field(validator=text)
+    name: str | None = field(validator=optional_text)
+    region: str | None = field(validator=optional_text)
+    """The Kabupaten or Kota (or the province, for a provincial agency)."""
     province: str | None = field(default=None, validator=optional_text)
     bidang_urusan: tuple[Code, ...] = field(
         default=(), converter=to_tuple, validator=items_of(Code)
@@ -119,7 +123,8 @@ class Plan:
     the activity tree starts with programs. Every problem is reported, each with its path.
     """
 
-    title: str = field(validator=text)
+    title: str | None = field(validator=optional_text)
+    """The title as the source states it; None where it states none."""
     organisation: Organisation = field(validator=instances(Organisation))
     period: Period = field(validator=instances(Period))
     adoption: Adoption | None = field(default=None, validator=instances(Adoption, optional=True))
@@ -163,10 +168,29 @@ class Plan:
         default=(), converter=to_tuple, validator=items_of(BudgetRow)
     )
     """The rows of T-C.24 in the printed order."""
+    reading: tuple[ReadingNote, ...] = field(
+        default=(), converter=to_tuple, validator=items_of(ReadingNote)
+    )
+    """What the reading of the source file noted: the cells it left unread (with their content
+    and why) and the values it read with a remark. Empty for a plan made in Python or read
+    whole."""
 
     def __attrs_post_init__(self) -> None:
         if not _plan_is_sound(self):
             raise InvalidPlanError(list(_plan_problems(self)))
+
+    @property
+    def label(self) -> str:
+        """A short name of the plan: its title; where it states none, its Perangkat Daerah and
+        region as stated (``Dinas Kesehatan, Kabupaten Nusa Indah``); else its period
+        (``Renstra 2025-2029``)."""
+        if self.title is not None:
+            return self.title
+        org = self.organisation
+        stated = [part for part in (org.name, org.region) if part]
+        if stated:
+            return ", ".join(stated)
+        return f"Renstra {self.period.first_year}-{self.period.last_year}"
 
     # -- navigation ---------------------------------------------------------------------
 

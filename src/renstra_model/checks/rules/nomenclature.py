@@ -118,6 +118,8 @@ def _covered_by_tc24(plan: Plan, activity: Activity) -> bool:
     the same name: RS123 reports that name, in the same table."""
     if activity.source is None or activity.source.table != TC24:
         return False
+    if activity.name is None:
+        return False
     wanted = normalise_name(activity.name)
     return any(
         row.code == activity.code and normalise_name(row.label) == wanted
@@ -156,6 +158,8 @@ def activity_name_differs(context: Context) -> Iterator[Found]:
         return
     plan = context.plan
     for path, activity in context.index.activities:
+        if activity.name is None:
+            continue  # nothing to compare: the source names no such activity
         official = _differs(nomenclature, activity.code, activity.name)
         if official is None or _covered_by_tc24(plan, activity):
             continue
@@ -207,9 +211,9 @@ def tc24_name_differs(context: Context) -> Iterator[Found]:
 
 
 def _place(organisation: Organisation) -> str:
-    if organisation.province:
-        return f"{organisation.region}, {organisation.province}"
-    return organisation.region
+    """The region and province as stated; a dash where the plan states neither."""
+    stated = [p for p in (organisation.region, organisation.province) if p]
+    return ", ".join(stated) or "\u2014"
 
 
 @rule(
@@ -254,7 +258,8 @@ def special_autonomy_kegiatan(context: Context) -> Iterator[Found]:
             continue
         yield Found(
             activity_location(activity, path),
-            {"code": str(activity.code), "name": activity.name, "digit": int(digit),
+            {"code": str(activity.code), "name": activity.name or nomenclature[activity.code].name,
+             "digit": int(digit),
              "place": _place(organisation), "region": organisation.region,
              "province": organisation.province or ""},
         )

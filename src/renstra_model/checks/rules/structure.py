@@ -370,7 +370,7 @@ def name_differs_between_tables(context: Context) -> Iterator[Found]:
         for _k, row in labels.get(activity.code, []):
             if _same_table(activity, row):
                 continue
-            if activity.name != row.label and (
+            if activity.name is not None and activity.name != row.label and (
                 normalise_name(activity.name) != normalise_name(row.label)
             ):
                 yield Found(

@@ -35,11 +35,13 @@ def format_quantity(quantity: Quantity) -> str:
 
 
 def _labels(plan: Plan) -> list[tuple[str, str]]:
+    """The label rows above each table: the plan's identity where it states it (a label the
+    plan does not state is not written, so that reading the workbook back records it as not
+    stated), and the number style."""
     org = plan.organisation
-    labels = [("Renstra", plan.title), ("Perangkat Daerah", org.name),
-              ("Pemerintah Daerah", org.region)]
-    if org.province:
-        labels.append(("Provinsi", org.province))
+    stated = [("Renstra", plan.title), ("Perangkat Daerah", org.name),
+              ("Pemerintah Daerah", org.region), ("Provinsi", org.province)]
+    labels = [(label, value) for label, value in stated if value]
     labels.append(_NUMBER_STYLE_LABEL)
     return labels
 
