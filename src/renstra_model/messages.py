@@ -278,6 +278,119 @@ CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
     "predikat.sedang": {"en": "medium", "id": "sedang"},
     "predikat.rendah": {"en": "low", "id": "rendah"},
     "predikat.sangat_rendah": {"en": "very low", "id": "sangat rendah"},
+    # reading: every reason a reader of a source file records for content it leaves unread
+    # or reads with a remark. A plan keeps these notes (Plan.reading), so they are here, where
+    # every room renders them, not beside the readers.
+    "parse.empty": {
+        "en": "the text is empty (an empty cell is absent, not a value)",
+        "id": "teks kosong (sel kosong berarti tidak ada nilai)",
+    },
+    "parse.ambiguous": {
+        "en": "{value!r} is ambiguous: {grouped} (a thousands separator) or {decimal} "
+              "(a decimal mark); state the number style (id: 1.234,5; en: 1,234.5)",
+        "id": "{value!r} bermakna ganda: {grouped} (pemisah ribuan) atau {decimal} "
+              "(tanda desimal); nyatakan gaya angka (id: 1.234,5; en: 1,234.5)",
+    },
+    "parse.grouping": {
+        "en": "{value!r} has misplaced thousands separators (groups of three digits)",
+        "id": "{value!r} memiliki pemisah ribuan yang salah letak (kelompok tiga angka)",
+    },
+    "parse.style": {
+        "en": "{value!r} is not a number in the {style} style ({example})",
+        "id": "{value!r} bukan angka dalam gaya {style} ({example})",
+    },
+    "parse.quantity": {
+        "en": "{value!r} is not a quantity: an amount or \"-\", a unit, and a percentage in "
+              "brackets (25.325 KPM (72,18 %))",
+        "id": "{value!r} bukan kuantitas: angka atau \"-\", satuan, dan persentase dalam "
+              "kurung (25.325 KPM (72,18 %))",
+    },
+    "parse.date": {
+        "en": "{value!r} is not a date with day, month and a four-digit year "
+              "(9 September 2021, 09-09-2021, 2021-09-09)",
+        "id": "{value!r} bukan tanggal dengan hari, bulan, dan tahun empat angka "
+              "(9 September 2021, 09-09-2021, 2021-09-09)",
+    },
+    "parse.month": {
+        "en": "{value!r} is not the name of a month (Januari … Desember)",
+        "id": "{value!r} bukan nama bulan (Januari … Desember)",
+    },
+    "parse.style_choice": {
+        "en": "{value!r} is not a number style (auto, id or en)",
+        "id": "{value!r} bukan gaya angka (auto, id, atau en)",
+    },
+    "excel.formula": {
+        "en": "the formula {formula} has no computed value saved in the file: open and save "
+              "the workbook in a spreadsheet program, or type the value",
+        "id": "rumus {formula} tidak memiliki nilai hasil yang tersimpan dalam berkas: buka "
+              "dan simpan buku kerja dengan program lembar kerja, atau ketik nilainya",
+    },
+    "excel.error_value": {
+        "en": "the cell holds the spreadsheet error {value}",
+        "id": "sel berisi galat lembar kerja {value}",
+    },
+    "excel.cell_type": {
+        "en": "expected {expected}, not {type}",
+        "id": "seharusnya {expected}, bukan {type}",
+    },
+    "excel.more_problems": {
+        "en": "{count} more problems are not listed",
+        "id": "{count} masalah lainnya tidak dicantumkan",
+    },
+    "excel.too_wide": {
+        "en": "the cell lies beyond the {limit} columns that are read",
+        "id": "sel berada di luar {limit} kolom yang dibaca",
+    },
+    "excel.code_number": {
+        "en": "the code is stored as the number {value}, which loses zeros (1.10 reads as "
+              "1.1): store the code column as text",
+        "id": "kode disimpan sebagai angka {value}, sehingga angka nol hilang (1.10 terbaca "
+              "1.1): simpan kolom kode sebagai teks",
+    },
+    "excel.no_code": {
+        "en": "the row has content but no code, and follows no activity row it could belong to",
+        "id": "baris berisi tetapi tidak berkode, dan tidak mengikuti baris kegiatan mana pun",
+    },
+    "excel.orphan_cell": {
+        "en": "a row without a code adds an indicator to the row above; this cell belongs to "
+              "no indicator and is not read",
+        "id": "baris tanpa kode menambah indikator pada baris di atasnya; sel ini bukan bagian "
+              "indikator dan tidak dibaca",
+    },
+    "excel.above_program": {
+        "en": "a {level} row states only its code; this cell is not read",
+        "id": "baris {level} hanya menyatakan kodenya; sel ini tidak dibaca",
+    },
+    "excel.after_total": {
+        "en": "a row with a code below the total row (row {first}), which ends the table, is "
+              "not read",
+        "id": "baris berkode di bawah baris total (baris {first}), yang mengakhiri tabel, "
+              "tidak dibaca",
+    },
+    "excel.unknown_column": {
+        "en": "the column {title!r} is not part of the layout; its cells are not read",
+        "id": "kolom {title!r} bukan bagian tata letak; selnya tidak dibaca",
+    },
+    "excel.no_parent": {
+        "en": "no row states {parent}, the parent of {code}: the row is not read",
+        "id": "tidak ada baris yang menyatakan {parent}, induk dari {code}: baris tidak dibaca",
+    },
+    "excel.parent_dropped": {
+        "en": "the row of {parent}, the parent of {code}, could not be read: the row is not read",
+        "id": "baris {parent}, induk dari {code}, tidak dapat dibaca: baris tidak dibaca",
+    },
+    "excel.duplicate": {
+        "en": "code {code} was already stated at row {first}: the row is not read",
+        "id": "kode {code} sudah dinyatakan pada baris {first}: baris tidak dibaca",
+    },
+    "excel.illegal_text": {
+        "en": "the text holds control characters, which a workbook cannot store",
+        "id": "teks memuat karakter kendali, yang tidak dapat disimpan dalam buku kerja",
+    },
+    "excel.too_many_rows": {
+        "en": "the sheet has more than {limit} rows; it is not read",
+        "id": "lembar memiliki lebih dari {limit} baris; tidak dibaca",
+    },
     "severity.info": {"en": "info", "id": "info"},
     "severity.warning": {"en": "warning", "id": "peringatan"},
     "severity.error": {"en": "error", "id": "galat"},

@@ -39,7 +39,7 @@ from typing import Final, Literal
 from dateutil import parser
 
 from ..errors import InvalidPlanError, MissingExtraError, fail
-from ..messages import LOCALES, extend
+from ..messages import LOCALES
 from ..model.values import NIL, Nil, Quantity, check_money, check_number
 
 Style = Literal["auto", "id", "en"]
@@ -62,46 +62,6 @@ MAX_NUMBER_TEXT: Final = 100
 MAX_CELL_TEXT: Final = 1_000
 """The longest text :func:`parse_quantity` and the date functions read."""
 
-extend({
-    "parse.empty": {
-        "en": "the text is empty (an empty cell is absent, not a value)",
-        "id": "teks kosong (sel kosong berarti tidak ada nilai)",
-    },
-    "parse.ambiguous": {
-        "en": "{value!r} is ambiguous: {grouped} (a thousands separator) or {decimal} "
-              "(a decimal mark); state the number style (id: 1.234,5; en: 1,234.5)",
-        "id": "{value!r} bermakna ganda: {grouped} (pemisah ribuan) atau {decimal} "
-              "(tanda desimal); nyatakan gaya angka (id: 1.234,5; en: 1,234.5)",
-    },
-    "parse.grouping": {
-        "en": "{value!r} has misplaced thousands separators (groups of three digits)",
-        "id": "{value!r} memiliki pemisah ribuan yang salah letak (kelompok tiga angka)",
-    },
-    "parse.style": {
-        "en": "{value!r} is not a number in the {style} style ({example})",
-        "id": "{value!r} bukan angka dalam gaya {style} ({example})",
-    },
-    "parse.quantity": {
-        "en": "{value!r} is not a quantity: an amount or \"-\", a unit, and a percentage in "
-              "brackets (25.325 KPM (72,18 %))",
-        "id": "{value!r} bukan kuantitas: angka atau \"-\", satuan, dan persentase dalam "
-              "kurung (25.325 KPM (72,18 %))",
-    },
-    "parse.date": {
-        "en": "{value!r} is not a date with day, month and a four-digit year "
-              "(9 September 2021, 09-09-2021, 2021-09-09)",
-        "id": "{value!r} bukan tanggal dengan hari, bulan, dan tahun empat angka "
-              "(9 September 2021, 09-09-2021, 2021-09-09)",
-    },
-    "parse.month": {
-        "en": "{value!r} is not the name of a month (Januari … Desember)",
-        "id": "{value!r} bukan nama bulan (Januari … Desember)",
-    },
-    "parse.style_choice": {
-        "en": "{value!r} is not a number style (auto, id or en)",
-        "id": "{value!r} bukan gaya angka (auto, id, atau en)",
-    },
-})
 
 _EXAMPLES: Final = {"id": "1.234.567,89", "en": "1,234,567.89"}
 _SPACES: Final = re.compile(r"[\s\u00a0\u2007\u202f]+")

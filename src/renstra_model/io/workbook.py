@@ -66,10 +66,6 @@ extend({
         "en": "cannot read the workbook {file}: {why}",
         "id": "tidak dapat membaca buku kerja {file}: {why}",
     },
-    "excel.too_many_rows": {
-        "en": "the sheet has more than {limit} rows; it is not read",
-        "id": "lembar memiliki lebih dari {limit} baris; tidak dibaca",
-    },
 })
 
 

@@ -16,7 +16,7 @@ from typing import Any, Final
 from attrs import field, frozen
 
 from ...errors import InvalidPlanError, Problem
-from ...messages import DEFAULT_LANG, Lang, extend, render
+from ...messages import DEFAULT_LANG, Lang, render
 from ...model.values import MoneyCell, Quantity, check_money, check_number, check_text
 from ..parsing import Style, parse_money, parse_quantity
 from ..workbook import Cell, Row
@@ -24,26 +24,6 @@ from ..workbook import Cell, Row
 MAX_PROBLEMS: Final = 200
 """Cell problems reported at most; the rest are counted in a last problem."""
 
-extend({
-    "excel.formula": {
-        "en": "the formula {formula} has no computed value saved in the file: open and save "
-              "the workbook in a spreadsheet program, or type the value",
-        "id": "rumus {formula} tidak memiliki nilai hasil yang tersimpan dalam berkas: buka "
-              "dan simpan buku kerja dengan program lembar kerja, atau ketik nilainya",
-    },
-    "excel.error_value": {
-        "en": "the cell holds the spreadsheet error {value}",
-        "id": "sel berisi galat lembar kerja {value}",
-    },
-    "excel.cell_type": {
-        "en": "expected {expected}, not {type}",
-        "id": "seharusnya {expected}, bukan {type}",
-    },
-    "excel.more_problems": {
-        "en": "{count} more problems are not listed",
-        "id": "{count} masalah lainnya tidak dicantumkan",
-    },
-})
 
 
 # -- cell values --------------------------------------------------------------------------------

@@ -101,22 +101,6 @@ extend({
         "en": "the table under the header has no rows with a code",
         "id": "tabel di bawah kepala tabel tidak memiliki baris berkode",
     },
-    "excel.no_parent": {
-        "en": "no row states {parent}, the parent of {code}: the row is not read",
-        "id": "tidak ada baris yang menyatakan {parent}, induk dari {code}: baris tidak dibaca",
-    },
-    "excel.parent_dropped": {
-        "en": "the row of {parent}, the parent of {code}, could not be read: the row is not read",
-        "id": "baris {parent}, induk dari {code}, tidak dapat dibaca: baris tidak dibaca",
-    },
-    "excel.duplicate": {
-        "en": "code {code} was already stated at row {first}: the row is not read",
-        "id": "kode {code} sudah dinyatakan pada baris {first}: baris tidak dibaca",
-    },
-    "excel.illegal_text": {
-        "en": "the text holds control characters, which a workbook cannot store",
-        "id": "teks memuat karakter kendali, yang tidak dapat disimpan dalam buku kerja",
-    },
     "excel.generic_note": {
         "en": "code written {written} in the sheet",
         "id": "kode ditulis {written} pada lembar",

@@ -14,7 +14,6 @@ from typing import Any, Final
 from attrs import frozen
 
 from ...errors import InvalidPlanError
-from ...messages import extend
 from ...model.budget import BudgetLine
 from ...model.codes import Code, Level
 from ...model.indicators import Indicator
@@ -33,43 +32,6 @@ from .cells import (
     _read_text,
 )
 from .layout import _Columns, _Group, _is_header_row, _Role, _top_header
-
-extend({
-    "excel.too_wide": {
-        "en": "the cell lies beyond the {limit} columns that are read",
-        "id": "sel berada di luar {limit} kolom yang dibaca",
-    },
-    "excel.code_number": {
-        "en": "the code is stored as the number {value}, which loses zeros (1.10 reads as "
-              "1.1): store the code column as text",
-        "id": "kode disimpan sebagai angka {value}, sehingga angka nol hilang (1.10 terbaca "
-              "1.1): simpan kolom kode sebagai teks",
-    },
-    "excel.no_code": {
-        "en": "the row has content but no code, and follows no activity row it could belong to",
-        "id": "baris berisi tetapi tidak berkode, dan tidak mengikuti baris kegiatan mana pun",
-    },
-    "excel.orphan_cell": {
-        "en": "a row without a code adds an indicator to the row above; this cell belongs to "
-              "no indicator and is not read",
-        "id": "baris tanpa kode menambah indikator pada baris di atasnya; sel ini bukan bagian "
-              "indikator dan tidak dibaca",
-    },
-    "excel.above_program": {
-        "en": "a {level} row states only its code; this cell is not read",
-        "id": "baris {level} hanya menyatakan kodenya; sel ini tidak dibaca",
-    },
-    "excel.after_total": {
-        "en": "a row with a code below the total row (row {first}), which ends the table, is "
-              "not read",
-        "id": "baris berkode di bawah baris total (baris {first}), yang mengakhiri tabel, "
-              "tidak dibaca",
-    },
-    "excel.unknown_column": {
-        "en": "the column {title!r} is not part of the layout; its cells are not read",
-        "id": "kolom {title!r} bukan bagian tata letak; selnya tidak dibaca",
-    },
-})
 
 _TOTAL: Final = re.compile(r"(TOTAL|JUMLAH)\b.*")
 _TEXT_ROLES: Final = (_Role.GOAL, _Role.TARGET, _Role.UNIT, _Role.LOCATION, _Role.NOTE)
