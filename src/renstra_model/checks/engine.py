@@ -16,9 +16,9 @@ from .findings import Finding, Severity
 from .registry import FAMILIES, RULES, Context, Rule, run, select
 
 # The rule modules register their rules on import.
-from .rules import indicators, money, nomenclature, structure
+from .rules import indicators, money, nomenclature, reading, structure
 
-RULE_MODULES = (structure, nomenclature, indicators, money)
+RULE_MODULES = (reading, structure, nomenclature, indicators, money)
 """The modules whose rules are registered."""
 
 

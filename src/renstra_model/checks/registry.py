@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 FAMILIES: Final = (
+    "import",
     "hierarchy-sum",
     "code-syntax",
     "nomenclature",

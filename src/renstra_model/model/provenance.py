@@ -69,7 +69,7 @@ def _row(_: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
 class ReadingNote:
     """What the reader of a source file noted about one of its cells or rows: content it left
     unread and why, or a value it read with a remark. A plan keeps the notes of its reading
-    (:attr:`~renstra_model.model.plan.Plan.reading`), so that a check of the plan, wherever
+    (:attr:`Plan.reading <renstra_model.Plan.reading>`), so that a check of the plan, wherever
     it runs, reports them (the ``import`` rules).
 
     >>> note = ReadingNote("T-C.27", 12, "F", "excel.error_value", {"value": "#REF!"},
@@ -86,24 +86,28 @@ class ReadingNote:
     """The column's letters (``F``) or, in a file of named fields, the field; None for the
     whole row."""
     key: str = field(validator=text)
-    """The reason's message key (in :data:`renstra_model.messages.CATALOGUE`)."""
+    """The reason's message key, in the library's catalogue of messages."""
     params: Mapping[str, str] = field(factory=dict, converter=_frozen_params,
                                       validator=_params)
     """The values the reason names, as text."""
     value: str | None = field(default=None, validator=optional_text)
     """The content as the file holds it (a cell's text, number, formula or error; a row's
-    cells joined by `` | ``), so that unread content is not lost."""
+    cells joined by a vertical bar), so that unread content is not lost."""
     heading: str | None = field(default=None, validator=optional_text)
     """The column's heading, where the header names it."""
     reading: Reading = field(default=Reading.UNREAD, validator=instances(Reading))
 
     @property
     def place(self) -> str:
-        """Where: ``'T-C.27'!F12``, ``'T-C.27'!12`` for a row, ``'T-C.27'`` for the sheet."""
+        """Where: ``'T-C.27'!F12``, ``'T-C.27'!12`` for a row, ``'T-C.27'`` for the sheet, and
+        ``'data'!3 pagu1`` for a named field of a file without column letters."""
         sheet = "'" + self.sheet.replace("'", "''") + "'"
         if self.row is None:
             return sheet
-        return f"{sheet}!{self.column or ''}{self.row}"
+        column = self.column or ""
+        if column and not (column.isascii() and column.isalpha() and column.isupper()):
+            return f"{sheet}!{self.row} {column}"
+        return f"{sheet}!{column}{self.row}"
 
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
         """The reason, in *lang*."""

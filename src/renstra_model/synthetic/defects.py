@@ -85,6 +85,8 @@ _KINDS: Final = (
                "a T-C.24 row states a growth no statistic gives"),
     DefectKind("future-realisation", "future-realisation", "RS341",
                "a sub kegiatan states a realisation for a year after the adoption"),
+    DefectKind("unread-cell", "import", "RS001",
+               "the plan's reading left a cell of a column outside the layout unread"),
 )
 
 DEFECTS: Final[dict[str, DefectKind]] = {kind.name: kind for kind in _KINDS}

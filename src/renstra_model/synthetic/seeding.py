@@ -32,6 +32,10 @@ _OTHER_UNITS: Final = {"Orang": "Jiwa", "Keluarga": "Rumah Tangga", "Lembaga": "
 """A unit, and a unit of another first word that a cross-table defect writes instead."""
 
 
+_OWN_DRAW: Final = ("unread-cell",)
+"""The defect kinds drawn apart from the others (see :meth:`_Seeder.chosen`)."""
+
+
 def build(
     index: int, seed: int, rate_per_million: int, shape: Shape | None
 ) -> tuple[dict[str, Any], tuple[Defect, ...]]:
@@ -47,6 +51,7 @@ def build(
     state_growth(data["budget_table"])
     seeder.seed_growth_defects(data)
     seeder.seed_indicator_defects(data)
+    seeder.seed_reading_defects(data)
     return data, tuple(seeder.defects)
 
 
@@ -69,7 +74,12 @@ class _Seeder:
     def chosen(cls, index: int, seed: int, rate_per_million: int, builder: _Builder) -> _Seeder:
         """The seeder of plan *index*, with the kinds chosen at *rate_per_million*."""
         rng = random.Random(f"renstra-generate/{seed}/{index}/defects")
-        kinds = [kind for kind in DEFECTS if rng.randrange(1_000_000) < rate_per_million]
+        kinds = [kind for kind in DEFECTS if kind not in _OWN_DRAW
+                 and rng.randrange(1_000_000) < rate_per_million]
+        # a kind added later draws from its own generator, so that the corpus of a seed keeps
+        # every defect it had
+        own = random.Random(f"renstra-generate/{seed}/{index}/reading")
+        kinds += [kind for kind in _OWN_DRAW if own.randrange(1_000_000) < rate_per_million]
         return cls(rng, kinds, builder.agency.bidang, builder.baseline, builder.years)
 
     # -- helpers
@@ -263,6 +273,20 @@ class _Seeder:
             stated = _parse(row["stated_growth_planned"])
             row["stated_growth_planned"] = _m(_zero(stated) + Decimal("7.31"))
             self.seeded("growth-nothing", row["label"])
+
+    def seed_reading_defects(self, data: dict[str, Any]) -> None:
+        """A cell the plan's reading left unread: a note the plan keeps, nothing else
+        changed (the activity's figures are whole)."""
+        if not self.wants("unread-cell"):
+            return
+        subs = self.activities(data, "sub_kegiatan")
+        row = 9 + sorted(s["code"] for s in subs).index(subs[0]["code"])
+        data["reading"] = [{
+            "sheet": "T-C.27", "row": row, "column": "P", "key": "excel.unknown_column",
+            "params": {"title": "CATATAN"}, "value": "lihat lampiran", "heading": "CATATAN",
+            "reading": "unread",
+        }]
+        self.seeded("unread-cell", f"T-C.27 P{row}")
 
     def seed_indicator_defects(self, data: dict[str, Any]) -> None:
         key = data["key_indicators"]

@@ -476,8 +476,8 @@ def missing_unit(context: Context) -> Iterator[Found]:
 def missing_subtotal(context: Context) -> Iterator[Found]:
     """Programs and kegiatan whose children have money in years they state nothing for."""
     for path, activity in context.index.activities:
-        if not activity.children:
-            continue
+        if activity.derived or not activity.children:
+            continue  # a derived parent's pagu is its children's sum, not a missing subtotal
         stated = activity.budget.planned if activity.budget else {}
         rolled = context.index.rollup(activity)
         years = [y for y in context.index.years if y not in stated and rolled.get(y, 0) > 0]

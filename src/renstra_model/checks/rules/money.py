@@ -32,8 +32,8 @@ def _budget_lines(context: Context) -> Iterator[tuple[BudgetLine, Location, str]
     plan = context.plan
     for path, activity in context.index.activities:
         budget = activity.budget
-        if budget is None:
-            continue
+        if budget is None or activity.derived:
+            continue  # a derived parent states no money
         source = budget.source or activity.source
         if source is not None and source.table == "T-C.24" and plan.budget_table:
             continue  # the same cells as the T-C.24 row, checked there
@@ -495,7 +495,7 @@ def future_realisation(context: Context) -> Iterator[Found]:
                                                   if y >= first]):
             note(site.table or "?", site.row or str(site.code), years)
     for path, activity in context.index.activities:
-        if activity.budget is not None and activity.budget.realised and (
+        if not activity.derived and activity.budget is not None and activity.budget.realised and (
             years := [y for y in activity.budget.realised if y >= first]
         ):
             note(activity_location(activity, path).table or "T-C.27", str(activity.code), years)

@@ -51,6 +51,10 @@ def special_autonomy_digit(code: Code) -> str | None:
     return digit if digit in SPECIAL_AUTONOMY_DIGITS else None
 
 
+_NO_NAME: Final = "\u2014"
+"""What a message shows for the name of an activity the source does not name."""
+
+
 def _level(activity_level: Level) -> str:
     return activity_level.label.lower()
 
@@ -89,11 +93,13 @@ def code_not_in_nomenclature(context: Context) -> Iterator[Found]:
     if nomenclature is None:  # the registry runs these rules only with one
         return
     for path, activity in context.index.activities:
+        if activity.derived:
+            continue  # its code is its children's, reported with them
         if activity.code not in nomenclature:
             yield Found(
                 activity_location(activity, path),
                 {"level": _level(activity.level), "code": str(activity.code),
-                 "name": activity.name, "nomenclature": nomenclature.source},
+                 "name": activity.name or _NO_NAME, "nomenclature": nomenclature.source},
             )
 
 

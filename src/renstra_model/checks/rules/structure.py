@@ -84,8 +84,8 @@ def subtotal_mismatch(context: Context) -> Iterator[Found]:
     T-C.27 total row against the sum of the programs."""
     plan = context.plan
     for path, activity in context.index.activities:
-        if not activity.children or activity.budget is None:
-            continue
+        if activity.derived or not activity.children or activity.budget is None:
+            continue  # a derived parent states no figures to compare
         fields: tuple[tuple[Field, Mapping[int, MoneyCell]], ...] = (
             ("planned", activity.budget.planned),
             ("realised", activity.budget.realised),
@@ -136,7 +136,7 @@ def period_total_mismatch(context: Context) -> Iterator[Found]:
     plan = context.plan
     for path, activity in context.index.activities:
         line = activity.budget
-        if line is None or line.planned_total is None:
+        if activity.derived or line is None or line.planned_total is None:
             continue
         years_sum = _years_sum(line.planned)
         if _money(line.planned_total) != years_sum:
@@ -241,6 +241,8 @@ def code_outside_bidang(context: Context) -> Iterator[Found]:
         return
     allowed = {c.segments for c in own} | {_GENERIC_BIDANG}
     for path, activity in context.index.activities:
+        if activity.derived:
+            continue  # its code is its children's, reported with them
         segments = activity.code.segments
         if len(segments) < 2 or segments[:2] in allowed:
             continue
@@ -324,7 +326,7 @@ def generic_code(context: Context) -> Iterator[Found]:
     own = plan.organisation.bidang_urusan
     example_prefix = str(own[0]) if own else "1.06"
     for path, activity in context.index.activities:
-        if activity.code.segments[0] == "X":
+        if activity.code.segments[0] == "X" and not activity.derived:
             specific = ".".join([example_prefix, *activity.code.segments[2:]])
             yield Found(activity_location(activity, path),
                         {"code": str(activity.code), "example": specific})
