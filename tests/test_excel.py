@@ -416,7 +416,7 @@ def test_number_cells_and_percentages(tmp_path: Path) -> None:
     for values in raw_rows[-2:]:
         sheet.append(values)
     book.save(path)
-    result = read_workbook(path, partial=True)
+    result = read_workbook(path)
     sub = result.plan.find("1.06.02.2.01.0001")
     assert sub.indicators[0].baseline == Quantity(D("72.18"), "%")
     assert sub.indicators[0].planned[2022] == Quantity(D("25325"))
@@ -433,12 +433,15 @@ def test_formulas_use_their_cached_values(tmp_path: Path) -> None:
         row("1.06.02.2.01.0001", "Sub", "Indikator", None, ("\"5 org\"", "5 org")),
     ))
     with pytest.raises(WorkbookError) as caught:
-        read_workbook(path)
+        read_workbook(path, strict=True)
     cells = {(c.row, c.column): c for c in caught.value.cells}
     assert cells[(9, "J")].key == "excel.formula"
     assert "SUM(J10:J11)" in cells[(9, "J")].describe()
     assert cells[(10, "H")].key == "excel.error_value"
-    result = read_workbook(path, partial=True)
+    result = read_workbook(path)
+    assert [(n.place, n.key, n.value) for n in result.plan.reading] == [
+        ("'T-C.27'!J9", "excel.formula", "=SUM(J10:J11)"),
+        ("'T-C.27'!H10", "excel.error_value", "#DIV/0!")]
     program = result.plan.find("1.06.02")
     assert program.budget is not None
     assert program.budget.planned == {2022: D("300")}
@@ -461,41 +464,58 @@ def test_cell_problems_name_sheet_row_and_column(tmp_path: Path) -> None:
         row("1.06.02.9", "bad code"),
     ), sheet="Rencana")
     with pytest.raises(WorkbookError) as caught:
-        read_workbook(path)
+        read_workbook(path, strict=True)
     error = caught.value
     found = [(c.sheet, c.row, c.column, c.key) for c in error.cells]
     assert found == [
         ("Rencana", 9, "H", "parse.grouping"),
         ("Rencana", 10, "G", "parse.quantity"),
         ("Rencana", 10, "H", "money.negative"),
-        ("Rencana", 11, "D", "structure.missing"),
         ("Rencana", 14, "H", "excel.above_program"),
         ("Rencana", 15, "C", "code.syntax"),
         ("Rencana", 13, "C", "excel.duplicate"),
-        ("Rencana", 12, "C", "excel.no_parent"),
     ]
     text = error.describe("en")
     assert "'Rencana'!H9 (TAHUN 2022 RP.)" in text
-    assert "8 problems found" in text
-    assert "8 masalah ditemukan" in error.describe("id")
+    assert "6 problems found" in text
+    assert "6 masalah ditemukan" in error.describe("id")
     assert error.problems[0].path == "'Rencana'!H9"
     assert error.problems[0].params["row"] == 9
-    result = read_workbook(path, partial=True)
-    assert [(c.row, c.column) for c in result.problems] == [(r, c) for _, r, c, _ in found]
+    result = read_workbook(path)
+    assert [(c.row, c.column) for c in result.problems] == [
+        *((r, c) for _, r, c, _ in found), (12, "C")]
+    # the orphan sits under a kegiatan its code does not extend: read, with a remark
+    assert [(n.place, n.reading.value, n.params.get("parent")) for n in result.plan.reading
+            ][-1] == ("'Rencana'!C12", "noted", "1.06.99.2.01")
+    assert [(n.place, n.value) for n in result.plan.reading][:-1] == [
+        ("'Rencana'!H9", "12.34.5"), ("'Rencana'!G10", "lima orang"), ("'Rencana'!H10", "(100)"),
+        ("'Rencana'!H14", "5"), ("'Rencana'!C15", "1.06.02.9"),
+        ("'Rencana'!C13", "1.06.02.2.01")]
     kegiatan = result.plan.find("1.06.02.2.01")
     assert kegiatan.name == "KEGIATAN"
     assert kegiatan.budget is None
+    unnamed = result.plan.find("1.06.02.2.01.0001")
+    assert (unnamed.name, unnamed.derived, unnamed.indicators[0].name) == (
+        None, False, "Indikator")
+    # the orphan's kegiatan and program are derived from its code, unnamed
+    derived = [(str(a.code), a.name, a.derived) for a in result.plan.programs[1].walk()
+               for _, a in [a]] if False else [
+        (str(a.code), a.name, a.derived) for _, a in result.plan.programs[1].walk()]
+    assert derived == [("1.06.99", None, True), ("1.06.99.2.01", None, True),
+                       ("1.06.99.2.01.0001", "Orphan", False)]
     assert [str(c) for c in result.plan.organisation.bidang_urusan] == ["1.06"]
 
 
-def test_a_dropped_parent_is_named(tmp_path: Path) -> None:
+def test_a_row_without_a_name_is_kept_unnamed(tmp_path: Path) -> None:
     path = raw_workbook(tmp_path / "a.xlsx", tc27_rows(
         row("1.06.02", "PROGRAM"), row("1.06.02.2.01", None),
         row("1.06.02.2.01.0001", "Sub"),
     ))
-    result = read_workbook(path, partial=True)
-    assert [c.key for c in result.problems] == ["structure.missing", "excel.parent_dropped"]
-    assert result.plan.find("1.06.02").children == ()
+    result = read_workbook(path)
+    assert result.problems == ()
+    kegiatan = result.plan.find("1.06.02.2.01")
+    assert (kegiatan.name, kegiatan.derived, [str(c.code) for c in kegiatan.children]) == (
+        None, False, ["1.06.02.2.01.0001"])
 
 
 def test_rows_without_a_code(tmp_path: Path) -> None:
@@ -508,10 +528,10 @@ def test_rows_without_a_code(tmp_path: Path) -> None:
         ["Kefamenanu, 9 September 2021"],
         row("1.06.03", "after the total"),
     ))
-    result = read_workbook(path, partial=True)
-    assert [(c.row, c.column, c.key) for c in result.problems] == [
-        (9, "A", "excel.no_code"), (11, "H", "excel.orphan_cell"),
-        (15, "C", "excel.after_total")]
+    result = read_workbook(path)
+    assert [(c.row, c.column, c.key, c.value) for c in result.problems] == [
+        (9, None, "excel.no_code", "Tujuan tanpa baris"), (11, "H", "excel.orphan_cell", "100"),
+        (15, None, "excel.after_total", "1.06.03 | after the total")]
     program = result.plan.find("1.06.02")
     assert [i.name for i in program.indicators] == ["Indikator 1", "Jumlah orang tertangani",
                                                     None]
@@ -526,10 +546,12 @@ def test_content_outside_the_layout_is_reported(tmp_path: Path) -> None:
     rows[-1] += [None] * (len(rows[4]) - len(rows[-1]) - 1) + ["isi"]
     path = raw_workbook(tmp_path / "a.xlsx", rows)
     with pytest.raises(WorkbookError) as caught:
-        read_workbook(path)
+        read_workbook(path, strict=True)
     (cell,) = caught.value.cells
     assert (cell.key, cell.column, cell.params["title"]) == ("excel.unknown_column", "O",
                                                               "CATATAN LAIN")
+    (note,) = read_workbook(path).plan.reading
+    assert (note.place, note.value, note.heading) == ("'T-C.27'!O9", "isi", "CATATAN LAIN")
 
 
 def test_the_row_of_column_numbers(tmp_path: Path) -> None:
@@ -549,7 +571,7 @@ def test_the_row_of_column_numbers(tmp_path: Path) -> None:
         ("I", Quantity(D("5")), {}), (None, Quantity(D("1")), {2022: Quantity(D("2"))})]
     rows[10] = numbers  # not the numbers below the header: a row with code 3, an urusan
     with pytest.raises(WorkbookError) as caught:
-        read_rows(rows, start_year=2022)
+        read_rows(rows, start_year=2022, strict=True)
     assert [(c.row, c.column, c.key) for c in caught.value.cells] == [
         (11, column, "excel.above_program") for column in "ABEFGHIJKLMN"]
 
@@ -565,7 +587,7 @@ def test_rows_and_columns_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(excel, "MAX_ROWS", 20_000)
     monkeypatch.setattr(excel, "MAX_COLUMNS", 16)
     wide = tc27_rows(row("1.06.02", "PROGRAM", *[None] * 12, "far"))
-    result = read_rows(wide, partial=True)
+    result = read_rows(wide)
     assert [(c.column, c.key) for c in result.problems] == [("Q", "excel.too_wide")]
 
 
@@ -584,18 +606,38 @@ def test_labels_and_options(tmp_path: Path) -> None:
     assert (plan.title, plan.organisation.name, plan.organisation.region) == ("T", "O", "R")
 
 
-def test_what_the_workbook_does_not_state_must_be_given(tmp_path: Path) -> None:
+def test_what_the_workbook_does_not_state_is_recorded_as_not_stated(tmp_path: Path) -> None:
     rows = tc27_rows(row("1.06.02", "PROGRAM"))[4:]
     path = raw_workbook(tmp_path / "a.xlsx", rows)
-    with pytest.raises(WorkbookError) as caught:
-        read_workbook(path)
-    assert [(p.path, p.key) for p in caught.value.problems] == [
-        ("title", "excel.missing"), ("organisation", "excel.missing"),
-        ("region", "excel.missing")]
-    assert "--organisation" in caught.value.describe("id")
-    with pytest.raises(WorkbookError) as caught:
-        read_workbook(path, title=" ", organisation="O", region="R")
-    assert [(p.path, p.key) for p in caught.value.problems] == [("title", "text.empty")]
+    plan = read_workbook(path).plan
+    assert (plan.title, plan.organisation.name, plan.organisation.region) == (None, None, None)
+    assert plan.label == "Renstra 2022-2023"
+    plan = read_workbook(path, title=" ", organisation="O", region="R").plan
+    assert (plan.title, plan.organisation.name, plan.organisation.region) == (None, "O", "R")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Tabel T-C.27 Rencana Program, Kegiatan dan Pendanaan Dinas Kesehatan Kabupaten Nusa "
+     "Indah", ("Dinas Kesehatan", "Kabupaten Nusa Indah", None)),
+    ("RENSTRA BADAN PENDAPATAN DAERAH PROVINSI NUSA RAYA TAHUN 2025-2029",
+     ("BADAN PENDAPATAN DAERAH", "PROVINSI NUSA RAYA", None)),
+    ("Rencana Strategis Dinas Tata Kota Kota Bandar, Provinsi Nusa Raya 2025",
+     ("Dinas Tata Kota", "Kota Bandar", "Nusa Raya")),
+    ("Rencana Program Kabupaten Nusa Indah", (None, "Kabupaten Nusa Indah", None)),
+    ("Rencana Program dan Kegiatan", (None, None, None)),
+])
+def test_identity_from_the_title_line(tmp_path: Path, line: str,
+                                      expected: tuple[str | None, ...]) -> None:
+    rows = tc27_rows(row("1.06.02", "PROGRAM"))
+    rows[:3] = [[line], [], []]
+    plan = read_workbook(raw_workbook(tmp_path / "a.xlsx", rows)).plan
+    org = plan.organisation
+    assert (org.name, org.region, org.province) == expected
+    assert plan.title == line
+    # a label row states it more precisely than the title line
+    rows[1] = ["Perangkat Daerah", ":", "Dinas Sosial"]
+    org = read_workbook(raw_workbook(tmp_path / "b.xlsx", rows)).plan.organisation
+    assert (org.name, org.region) == ("Dinas Sosial", expected[1])
 
 
 def test_the_number_style_of_the_sheet(tmp_path: Path) -> None:
@@ -639,7 +681,7 @@ def test_cells_of_the_wrong_kind(value: Any) -> None:
             ["Perangkat Daerah", "Dinas"], ["Daerah", "Kota"], ["Judul", "Renstra"], [],
             ["KODE", "PROGRAM DAN KEGIATAN", "TARGET 2025", "PAGU 2025", "LOKASI"],
             ["1.06.02", "PROGRAM", value, value, value]]
-    result = read_rows(rows, partial=True)
+    result = read_rows(rows)
     assert [c.column for c in result.problems] == ["C", "D", "E"]
     assert result.plan.find("1.06.02").budget is None
 
@@ -722,22 +764,27 @@ def test_format_quantity() -> None:
 # -- the command line -------------------------------------------------------------------------
 
 
-def test_renstra_import_reports_cells_and_exits_2(
+def test_renstra_import_lists_cells_it_cannot_read_and_strict_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = raw_workbook(tmp_path / "bad.xlsx", tc27_rows(
         row("1.06.02", "PROGRAM", None, None, None, "12.34.5")))
     output = tmp_path / "plan.json"
-    assert main(["import", str(path), "--output", str(output), "--lang", "id"]) == EXIT_INPUT
-    err = capsys.readouterr().err
-    assert "pemisah ribuan yang salah letak" in err
-    assert "'T-C.27'!H9" in err
+    strict = ["import", str(path), "--output", str(output), "--lang", "id", "--strict"]
+    assert main(strict) == EXIT_INPUT
+    assert capsys.readouterr().err == (
+        f"{path}: '12.34.5' memiliki pemisah ribuan yang salah letak (kelompok tiga angka) "
+        "@ 'T-C.27'!H9 (TAHUN 2022 RP.)\n")
     assert not output.exists()
-    assert main(["import", str(path), "--output", str(output), "--partial"]) == EXIT_OK
+    assert main(["import", str(path), "--output", str(output), "--lang", "en"]) == EXIT_OK
     captured = capsys.readouterr()
-    assert "1 cells were not read" in captured.err
-    assert "'T-C.27'!H9" in captured.err
-    assert json.loads(output.read_text(encoding="utf-8"))["programs"][0]["code"] == "1.06.02"
+    assert captured.err == (
+        f"{path}: notes of the reading (1), kept in the plan (renstra check reports them):\n"
+        "  'T-C.27'!H9 (TAHUN 2022 RP.): '12.34.5' has misplaced thousands separators (groups "
+        "of three digits) (content: '12.34.5')\n")
+    data = json.loads(output.read_text(encoding="utf-8"))
+    assert data["programs"][0]["code"] == "1.06.02"
+    assert [(n["row"], n["column"], n["value"]) for n in data["reading"]] == [(9, "H", "12.34.5")]
 
 
 def test_renstra_import_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -747,8 +794,11 @@ def test_renstra_import_options(tmp_path: Path, capsys: pytest.CaptureFixture[st
     args = ["import", str(path), "--output", str(output)]
     assert main(args) == EXIT_INPUT
     err = capsys.readouterr().err
-    assert "--organisation" in err
-    assert "--start-year" in err
+    assert "--start-year" in err  # the years only: an identity not stated is no refusal
+    assert "--organisation" not in err
+    assert main([*args, "--start-year", "2025"]) == EXIT_OK
+    plan = load(output)
+    assert (plan.title, plan.organisation.name, plan.organisation.region) == (None, None, None)
     assert main([*args, "--start-year", "2025", "--title", "T", "--organisation", "Dinas",
                  "--region", "Kota", "--sheet", "Sheet1", "--number-style", "id"]) == EXIT_OK
     plan = load(output)

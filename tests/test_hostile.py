@@ -231,7 +231,7 @@ kind, path = sys.argv[1], sys.argv[3]
 calls = {
     "load": lambda: load(path),
     "loads": lambda: loads(open(path, "rb").read()),
-    "workbook": lambda: read_workbook(path, partial=True),
+    "workbook": lambda: read_workbook(path),
 }
 try:
     calls[kind]()
@@ -312,11 +312,11 @@ def test_a_workbook_with_formulas(tmp_path: Path) -> None:
         row("1.06.02.2.01", "KEGIATAN", None, None, None, ("1/0", ErrorValue("#DIV/0!"))),
         row("1.06.02.2.01.0001", "Sub", "Indikator", None, Formula("A1&\" org\"")),
     ))
-    result = attempt(lambda: read_workbook(path))
+    result = attempt(lambda: read_workbook(path, strict=True))
     assert isinstance(result, WorkbookError)
     assert [(c.row, c.column, c.key) for c in result.cells] == [
         (9, "J", "excel.formula"), (10, "H", "excel.error_value"), (11, "G", "excel.formula")]
-    partial = attempt(lambda: read_workbook(path, partial=True))
+    partial = attempt(lambda: read_workbook(path))
     assert isinstance(partial, ImportResult)
     program = partial.plan.find("1.06.02")
     assert program.budget is not None
@@ -406,7 +406,7 @@ def test_hostile_cells(tmp_path: Path, cell: str, key: str) -> None:
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
-    result = attempt(lambda: read_workbook(path, partial=True))
+    result = attempt(lambda: read_workbook(path))
     if isinstance(result, ImportResult):
         assert key in [c.key for c in result.problems]
         assert all(c.sheet == "T-C.27" and c.row == 9 for c in result.problems)
@@ -415,12 +415,11 @@ def test_hostile_cells(tmp_path: Path, cell: str, key: str) -> None:
         assert key in [p.key for p in result.problems]
 
 
-XLSX_CORPUS: list[tuple[list[list[Any]], dict[str, Any], tuple[int, str, str]]] = [
+XLSX_CORPUS: list[tuple[list[list[Any]], dict[str, Any], tuple[int, str | None, str]]] = [
     # (rows after the header, options, (row, column, key) expected among the cell problems)
     ([row("1.06.02", "P"), row("1.06.02.2.01", "K"), row("1.06.02.2.01", "K again")],
      {}, (11, "C", "excel.duplicate")),
-    ([row("1.06.02", "P"), row("1.06.03.2.01", "K of another program")],
-     {}, (10, "C", "excel.no_parent")),
+    ([row("1.06.02", "P"), row(None, "K without its code")], {}, (10, None, "excel.no_code")),
     ([row("1.06.02", "P", None, None, None, "NaN")], {}, (9, "H", "number.syntax")),
     ([row("1.06.02", "P", None, None, None, "1" + "0" * 30)], {}, (9, "H", "number.too_large")),
     ([row("1.06.02", "P", None, None, None, "(1.000)")], {}, (9, "H", "money.negative")),
@@ -432,14 +431,14 @@ XLSX_CORPUS: list[tuple[list[list[Any]], dict[str, Any], tuple[int, str, str]]] 
 
 @pytest.mark.parametrize(("rows", "options", "expected"), XLSX_CORPUS)
 def test_the_workbook_corpus(tmp_path: Path, rows: list[list[Any]], options: dict[str, Any],
-                             expected: tuple[int, str, str]) -> None:
+                             expected: tuple[int, str | None, str]) -> None:
     table = tc27_rows(*rows)
     table[4] = [*table[4][:12], None, None]  # no UNIT KERJA and LOKASI headings
     path = raw_workbook(tmp_path / "w.xlsx", table)
-    result = attempt(lambda: read_workbook(path, **options))
+    result = attempt(lambda: read_workbook(path, strict=True, **options))
     assert isinstance(result, WorkbookError)
     assert expected in [(c.row, c.column, c.key) for c in result.cells]
-    partial = attempt(lambda: read_workbook(path, partial=True, **options))
+    partial = attempt(lambda: read_workbook(path, **options))
     assert isinstance(partial, ImportResult)
     assert expected in [(c.row, c.column, c.key) for c in partial.problems]
     with bounded():
@@ -454,7 +453,7 @@ def test_years_outside_the_period_in_a_workbook(tmp_path: Path) -> None:
     assert isinstance(result, WorkbookError)
     assert [c.key for c in result.cells] == ["period.length"]
     rows[4] = [*FLAT_HEADER[:5], "TARGET 2022", "TARGET 2400"]
-    result = attempt(lambda: read_rows(rows))
+    result = attempt(lambda: read_rows(rows, strict=True))
     assert isinstance(result, WorkbookError)
     assert [(c.column, c.key, c.params.get("title")) for c in result.cells] == [
         ("G", "excel.unknown_column", "TARGET 2400")]
@@ -578,7 +577,7 @@ ROWS = st.lists(st.lists(CELLS, max_size=24), max_size=8)
        st.booleans())
 def test_any_cells_under_a_header(layout: str, rows: list[list[Any]], codes: list[str],
                                   start_year: int | None, style: str | None,
-                                  partial: bool) -> None:
+                                  strict: bool) -> None:
     for k, code in enumerate(codes[: len(rows)]):
         column = 2 if layout == "tc27" else 0
         rows[k] = [*rows[k][:column], *[None] * (column - len(rows[k][:column])), code,
@@ -589,10 +588,11 @@ def test_any_cells_under_a_header(layout: str, rows: list[list[Any]], codes: lis
         table = [["Renstra", "R"], ["Perangkat Daerah", "D"], ["Daerah", "K"], [],
                  list(FLAT_HEADER), *rows]
     result = attempt(lambda: read_rows(table, start_year=start_year, style=style,  # type: ignore[arg-type]
-                                       partial=partial))
+                                       strict=strict))
     if isinstance(result, ImportResult):
-        if not partial:
+        if strict:
             assert result.complete
+        assert len(result.plan.reading) == len(result.problems)
         with bounded():
             check(result.plan)
     else:
@@ -619,7 +619,7 @@ def test_mutated_workbook_bytes(small_workbook: bytes, tmp_path_factory: pytest.
         content[position] = data.draw(st.integers(0, 255))
     path = tmp_path_factory.mktemp("mutated") / "m.xlsx"
     path.write_bytes(bytes(content))
-    result = attempt(lambda: read_workbook(path, partial=True))
+    result = attempt(lambda: read_workbook(path))
     assert isinstance(result, ImportResult | WorkbookError)
 
 
@@ -643,7 +643,7 @@ def test_mutated_workbook_xml(small_workbook: bytes, tmp_path_factory: pytest.Te
     with zipfile.ZipFile(path, "w") as archive:
         for part, content in parts.items():
             archive.writestr(part, content.encode("utf-8", "surrogatepass"))
-    result = attempt(lambda: read_workbook(path, partial=True))
+    result = attempt(lambda: read_workbook(path))
     assert isinstance(result, ImportResult | WorkbookError)
 
 
@@ -658,7 +658,7 @@ def test_any_plan_is_exported_or_refused_and_reads_back(
         assert isinstance(written, WorkbookError)
         assert written.problems[0].key == "excel.illegal_text"
         return
-    result = attempt(lambda: read_workbook(path, partial=True))
+    result = attempt(lambda: read_workbook(path))
     assert isinstance(result, ImportResult | WorkbookError)
 
 

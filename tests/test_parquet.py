@@ -56,6 +56,7 @@ def test_every_table_of_the_ttu_plan(tmp_path: Path) -> None:
     assert len(activities) == sum(1 for _ in plan.activities())
     assert sum(1 for a in activities if a["level"] == "sub_kegiatan") == 48
     assert {a["parent"] for a in activities if a["level"] == "program"} == {None}
+    assert {a["derived"] for a in activities} == {False}
     tc24 = _read(tmp_path, "budget_table")
     assert {r["row"] for r in tc24} == set(range(len(plan.budget_table)))
     values = _read(tmp_path, "indicator_values")
@@ -148,3 +149,14 @@ def test_without_pyarrow(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(MissingExtraError, match=r"renstra-model\[parquet\]"):
         columnar.export_parquet([("ttu", ttu_dinsos())], tmp_path)
+
+
+def test_derived_activities_are_marked(tmp_path: Path) -> None:
+    from renstra_model.io.excel import read_rows
+
+    plan = read_rows([["KODE SUB KEGIATAN", "NAMA SUB KEGIATAN", "PAGU INDIKATIF 2026"],
+                      ["1.01.02.2.01.0001", "Pembangunan Gedung", 1500]]).plan
+    columnar.export_parquet([("leaf", plan)], tmp_path)
+    assert [(a["code"], a["name"], a["derived"]) for a in _read(tmp_path, "activities")] == [
+        ("1.01.02", None, True), ("1.01.02.2.01", None, True),
+        ("1.01.02.2.01.0001", "Pembangunan Gedung", False)]

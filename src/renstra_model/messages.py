@@ -348,8 +348,12 @@ CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
               "1.1): simpan kolom kode sebagai teks",
     },
     "excel.no_code": {
-        "en": "the row has content but no code, and follows no activity row it could belong to",
-        "id": "baris berisi tetapi tidak berkode, dan tidak mengikuti baris kegiatan mana pun",
+        "en": "the row has content but no code, so it cannot be placed in the plan: it is not "
+              "read (a row of further indicators of the row above states indicator cells "
+              "only)",
+        "id": "baris berisi tetapi tidak berkode, sehingga tidak dapat ditempatkan dalam "
+              "rencana: baris tidak dibaca (baris indikator tambahan dari baris di atasnya "
+              "hanya berisi sel indikator)",
     },
     "excel.orphan_cell": {
         "en": "a row without a code adds an indicator to the row above; this cell belongs to "
@@ -371,13 +375,37 @@ CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
         "en": "the column {title!r} is not part of the layout; its cells are not read",
         "id": "kolom {title!r} bukan bagian tata letak; selnya tidak dibaca",
     },
-    "excel.no_parent": {
-        "en": "no row states {parent}, the parent of {code}: the row is not read",
-        "id": "tidak ada baris yang menyatakan {parent}, induk dari {code}: baris tidak dibaca",
+    "excel.parent_name": {
+        "en": "the row names {code} {stated!r}, but row {first} named it {name!r}, which is "
+              "kept: this name is not read",
+        "id": "baris ini menamai {code} {stated!r}, tetapi baris {first} menamainya {name!r} "
+              "yang dipakai: nama ini tidak dibaca",
     },
-    "excel.parent_dropped": {
-        "en": "the row of {parent}, the parent of {code}, could not be read: the row is not read",
-        "id": "baris {parent}, induk dari {code}, tidak dapat dibaca: baris tidak dibaca",
+    "excel.noisy_number": {
+        "en": "the stored number {stored} has more digits than a spreadsheet shows: read as "
+              "{shown}, as it is displayed",
+        "id": "angka tersimpan {stored} memiliki lebih banyak digit daripada yang ditampilkan "
+              "lembar kerja: dibaca {shown}, sebagaimana ditampilkan",
+    },
+    "excel.code_conflict": {
+        "en": "the column states {stated}, which the row's code {code} does not extend: the "
+              "row is read as {code}, this cell is not read",
+        "id": "kolom menyatakan {stated}, yang tidak diperluas oleh kode baris {code}: baris "
+              "dibaca sebagai {code}, sel ini tidak dibaca",
+    },
+    "excel.conflict_name": {
+        "en": "the row's code columns disagree on the parents of {code}, so this parent's name "
+              "is not read",
+        "id": "kolom kode baris ini tidak sepakat tentang induk {code}, sehingga nama induk "
+              "ini tidak dibaca",
+    },
+    "excel.not_under": {
+        "en": "the code {code} does not extend that of the row above it, {above} (row "
+              "{above_row}): "
+              "it is read as {code}, under {parent}, which no row states",
+        "id": "kode {code} tidak memperluas kode baris di atasnya, {above} (baris "
+              "{above_row}): "
+              "dibaca sebagai {code}, di bawah {parent}, yang tidak dinyatakan baris mana pun",
     },
     "excel.duplicate": {
         "en": "code {code} was already stated at row {first}: the row is not read",

@@ -4,17 +4,25 @@ asked, and yields one :class:`Checked` a plan, in the order of the plans.
 The checks sit below the plan files (:mod:`renstra_model.io`), so they do not read a file
 themselves: a plan is given loaded (a :class:`~renstra_model.model.plan.Plan`), or as a spec (a
 path, an example's name) with the *load* that turns a spec into a plan, such as
-:func:`renstra_model.load`. A worker process loads its own plans: only the specs and the
-results travel between the processes.
+:func:`renstra_model.load`, or into the several plans a file holds, each with its name (a
+sequence of :class:`NamedPlan`, such as :func:`renstra_model.io.inputs.read_plans` returns). A
+worker process loads its own plans: only the specs and the results travel between the
+processes.
 
 >>> from renstra_model.examples import load_example, ttu_dinsos
->>> plans = ["ttu-dinsos", "no-such-plan", ttu_dinsos()]
->>> for result in check_many(plans, load=load_example, select=["RS341"], jobs=2):
+>>> def load(spec):  # a file of two plans, as a regional export holds them
+...     if spec == "both":
+...         return [Named("both [one]", ttu_dinsos()), Named("both [two]", ttu_dinsos())]
+...     return load_example(spec)
+>>> plans = ["ttu-dinsos", "no-such-plan", ttu_dinsos(), "both"]
+>>> for result in check_many(plans, load=load, select=["RS341"]):
 ...     error = type(result.error).__name__ if result.error else None
 ...     print(result.name[:22], [f.rule for f in result.findings], error)
 ttu-dinsos ['RS341', 'RS341'] None
 no-such-plan [] UnknownExampleError
 Rencana Strategi Dinas ['RS341', 'RS341'] None
+both [one] ['RS341', 'RS341'] None
+both [two] ['RS341', 'RS341'] None
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from typing import Final, TypeAlias
+from typing import Final, Protocol, TypeAlias
 
 from attrs import frozen
 
@@ -36,6 +44,28 @@ from .registry import Context, Rule, run
 Spec: TypeAlias = str | os.PathLike[str]
 """A plan to be loaded: a path, or whatever else *load* of :func:`check_many` understands."""
 
+
+class NamedPlan(Protocol):
+    """A plan with the name that tells it apart among the plans of one spec (a file holding
+    several): what *load* of :func:`check_many` returns, a sequence of them, for such a spec.
+    :class:`renstra_model.io.inputs.Loaded` is one, and so is :class:`Named`."""
+
+    @property
+    def name(self) -> str:
+        """The plan's name in the results (the ``name`` of its :class:`Checked`)."""
+
+    @property
+    def plan(self) -> Plan:
+        """The plan."""
+
+
+@frozen
+class Named:
+    """A :class:`NamedPlan` as plain data."""
+
+    name: str
+    plan: Plan
+
 GC_THRESHOLD: Final = 100_000
 """Allocations between two collections of the youngest generation while :func:`check_many`
 runs (Python's default is 700)."""
@@ -43,8 +73,9 @@ runs (Python's default is 700)."""
 
 @frozen
 class Checked:
-    """One plan checked by :func:`check_many`: its name (the spec as a string, or a loaded
-    plan's title), and its findings, or the error that kept it from loading."""
+    """One plan checked by :func:`check_many`: its name (the spec as a string, the name *load*
+    gave it, or a loaded plan's label), and its findings, or the error that kept the spec
+    from loading."""
 
     name: str
     findings: tuple[Finding, ...] = ()
@@ -54,7 +85,7 @@ class Checked:
 def check_many(
     plans: Iterable[Plan | Spec],
     *,
-    load: Callable[[str], Plan] | None = None,
+    load: Callable[[str], Plan | Sequence[NamedPlan]] | None = None,
     jobs: int = 1,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
@@ -64,8 +95,12 @@ def check_many(
     :class:`Checked` a plan, in the order of *plans*, each as soon as it and those before it
     are done (a generator: ``close()`` it to stop early).
 
-    A spec is loaded by *load* (``load(os.fspath(spec))``, in the worker that checks it); a
-    :class:`~renstra_model.errors.RenstraError` it raises is the plan's result, not raised.
+    A spec is loaded by *load* (``load(os.fspath(spec))``, in the worker that checks it),
+    which returns its :class:`~renstra_model.model.plan.Plan` (named by the spec), or a
+    sequence of :class:`NamedPlan` (a file holding several plans; an empty one gives no
+    result): each is checked and is its own :class:`Checked`, with its name, in the order
+    given, whatever *jobs*. A :class:`~renstra_model.errors.RenstraError` *load* raises is
+    the spec's one result, not raised.
     *jobs* > 1 checks the plans in that many processes (0: one a core), which take them a few
     at a time and each load, check and forget one plan at a time; *load* is then called
     there, so under the ``spawn`` start method it must be picklable (a module's function).
@@ -93,14 +128,13 @@ def _results(
     _collect_less()
     try:
         if jobs == 1:
-            yield from map(task, _checked_specs(plans, task.load))
-            return
-        items = list(_checked_specs(plans, task.load))
-        workers = min(jobs or os.cpu_count() or 1, len(items))
-        if workers <= 1:
-            yield from map(task, items)
-            return
-        yield from _in_workers(task, items, workers)
+            batches: Iterable[list[Checked]] = map(task, _checked_specs(plans, task.load))
+        else:
+            items = list(_checked_specs(plans, task.load))
+            workers = min(jobs or os.cpu_count() or 1, len(items))
+            batches = map(task, items) if workers <= 1 else _in_workers(task, items, workers)
+        for batch in batches:
+            yield from batch
     finally:
         gc.set_threshold(*threshold)
 
@@ -123,18 +157,23 @@ class _Task:
 
     rules: tuple[Rule, ...]
     nomenclature: Nomenclature | None
-    load: Callable[[str], Plan] | None
+    load: Callable[[str], Plan | Sequence[NamedPlan]] | None
 
-    def __call__(self, item: Plan | Spec) -> Checked:
+    def __call__(self, item: Plan | Spec) -> list[Checked]:
+        """The results of *item*: one a plan it holds, or its error."""
         if isinstance(item, Plan):
-            plan, name = item, item.label
-        else:
-            name = os.fspath(item)
-            assert self.load is not None  # _checked_specs made sure
-            try:
-                plan = self.load(name)
-            except RenstraError as exc:
-                return Checked(name, error=exc)
+            return [self.check(item.label, item)]
+        name = os.fspath(item)
+        assert self.load is not None  # _checked_specs made sure
+        try:
+            loaded = self.load(name)
+        except RenstraError as exc:
+            return [Checked(name, error=exc)]
+        if isinstance(loaded, Plan):
+            return [self.check(name, loaded)]
+        return [self.check(each.name, each.plan) for each in loaded]
+
+    def check(self, name: str, plan: Plan) -> Checked:
         return Checked(name, tuple(run(Context(plan, self.nomenclature), self.rules)))
 
 
@@ -148,11 +187,11 @@ def _start_worker(task: _Task) -> None:
     _TASK[:] = [task]
 
 
-def _check_in_worker(item: Plan | Spec) -> Checked:
+def _check_in_worker(item: Plan | Spec) -> list[Checked]:
     return _TASK[0](item)
 
 
-def _in_workers(task: _Task, items: list[Plan | Spec], jobs: int) -> Iterator[Checked]:
+def _in_workers(task: _Task, items: list[Plan | Spec], jobs: int) -> Iterator[list[Checked]]:
     import multiprocessing
 
     chunk = max(1, min(32, len(items) // (jobs * 8)))

@@ -1,6 +1,9 @@
 """``renstra check PLAN...``: run the compliance rules over each plan and print the findings,
 as text or as one JSON array, checking the plans in ``--jobs`` processes
-(:func:`renstra_model.checks.check_many`).
+(:func:`renstra_model.checks.check_many`). A PLAN is a plan file, a workbook, a directory of
+them, or a shipped example, read with the options of ``renstra import``
+(:func:`renstra_model.io.inputs.read_plans`); each plan of a file holding several is checked and
+named in turn.
 
 Exit status: 0 when no finding reaches the ``--fail-on`` severity; 1 when one does; 2 when an
 input is unusable (its problems are printed with their paths; the other plans are still
@@ -21,11 +24,12 @@ from .common import (
     EXIT_FINDINGS,
     EXIT_INPUT,
     EXIT_OK,
+    add_reading_arguments,
     command,
     default_lang,
     describe_error,
-    expand_plans,
-    open_plan,
+    open_plans,
+    reading_options,
 )
 
 if TYPE_CHECKING:
@@ -42,7 +46,8 @@ def add_parser(sub: Any) -> None:
     )
     check.add_argument(
         "plans", nargs="+", metavar="PLAN",
-        help="a plan file, a directory of plan files (*.json), or a shipped example: ttu-dinsos",
+        help="a plan file (.json), a workbook (.xlsx, .xlsm), a directory (every such file "
+        "below it, in order of their paths), or a shipped example: ttu-dinsos",
     )
     check.add_argument("--format", choices=("text", "json"), default=None)
     check.add_argument(
@@ -59,10 +64,6 @@ def add_parser(sub: Any) -> None:
     )
     check.add_argument("--lang", choices=LANGS, default=None)
     check.add_argument(
-        "--nomenclature", default=None, metavar="FILE",
-        help="the national code nomenclature (CSV, or the decree's spreadsheet layout)",
-    )
-    check.add_argument(
         "--config", default=None, metavar="FILE",
         help="settings file (default: renstra.toml, or [tool.renstra] in pyproject.toml)",
     )
@@ -75,6 +76,7 @@ def add_parser(sub: Any) -> None:
         help="check the plans in N processes, printing the results in the order of the "
         "plans (default 1; 0: one per core)",
     )
+    add_reading_arguments(check, checks=True)
     check.set_defaults(handler=run)
 
 
@@ -96,12 +98,14 @@ def _csv(value: str) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """Check the plans; 0 when no finding reaches ``--fail-on``, 1 when one does, 2 when an
     input is unusable."""
+    import functools
     from pathlib import Path
 
     from ..checks.batch import check_many
     from ..checks.config import load_settings
     from ..checks.engine import at_or_above, select_rules
     from ..checks.findings import Severity
+    from ..io.inputs import expand
 
     settings = load_settings(Path(args.config) if args.config else None)
     lang: Lang = args.lang or settings.lang or default_lang()
@@ -122,13 +126,15 @@ def run(args: argparse.Namespace) -> int:
 
         nomenclature = load_nomenclature(Path(nomenclature_path))
 
-    plans = list(expand_plans(args.plans))
+    plans = expand(args.plans)
     progress = _Progress(len(plans), args.progress or sys.stderr.isatty(), sys.stderr)
     unusable = False
     failing = False
     out = sys.stdout
     array = JsonArray(out) if fmt == "json" else None
-    results = check_many(plans, load=open_plan, jobs=args.jobs, select=select, ignore=ignore,
+    # A module's function with frozen options: picklable, for the worker processes of --jobs.
+    load = functools.partial(open_plans, options=reading_options(args, nomenclature))
+    results = check_many(plans, load=load, jobs=args.jobs, select=select, ignore=ignore,
                          nomenclature=nomenclature)
     with contextlib.closing(results):
         for result in results:
@@ -184,7 +190,8 @@ def _totals_line(name: str, findings: Sequence[Finding], lang: Lang) -> str:
 
 
 class _Progress:
-    """A one-line progress bar on stderr, shown only where it helps (a terminal, or asked for)."""
+    """A one-line progress bar on stderr, shown only where it helps (a terminal, or asked for).
+    It counts the plans checked; a file holding several plans raises the total as they come."""
 
     def __init__(self, total: int, enabled: bool, stream: TextIO) -> None:
         self.total = total
@@ -194,6 +201,7 @@ class _Progress:
 
     def step(self, name: str) -> None:
         self.done += 1
+        self.total = max(self.total, self.done)
         if not self.enabled:
             return
         width = 30

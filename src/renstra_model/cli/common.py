@@ -1,5 +1,7 @@
-"""What the subcommands share: the exit statuses, the language of a run, opening plans, and
-the one error path (:func:`command`).
+"""What the subcommands share: the exit statuses, the language of a run, the options of
+reading an input (``add_reading_arguments``, :func:`reading_options`), opening plans
+(:func:`open_plans`: a plan file, a workbook, any format :mod:`renstra_model.io.inputs` reads,
+or a shipped example), and the one error path (:func:`command`).
 
 Exit status: 0 when no finding reaches the ``--fail-on`` severity; 1 when one does; 2 when an
 input is unusable (its problems are printed with their paths).
@@ -16,10 +18,37 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeAlias
 
 from ..errors import InvalidPlanError, PlanFileError, Problem, RenstraError
-from ..messages import DEFAULT_LANG, LANGS, Lang
+from ..messages import DEFAULT_LANG, LANGS, Lang, extend, render
 
 if TYPE_CHECKING:
+    from ..io.inputs import Loaded, ReadOptions
+    from ..model.nomenclature import Nomenclature
     from ..model.plan import Plan
+
+extend({
+    "cli_common.several_plans": {
+        "en": "{file} holds {count} plans: this command takes one",
+        "id": "{file} memuat {count} rencana: perintah ini menerima satu",
+    },
+    "cli_common.reading_notes": {
+        "en": "{plan}: the plan keeps notes of its reading ({count}: cells not read, or read "
+              "with a remark): renstra check lists them",
+        "id": "{plan}: rencana menyimpan catatan pembacaannya ({count}: sel yang tidak dibaca, "
+              "atau dibaca dengan catatan): renstra check mencantumkannya",
+    },
+})
+
+READING: Final = (
+    "A plan file (.json) is read whole. A workbook (.xlsx, .xlsm) is read from its T-C.27 "
+    "or flat program and kegiatan sheet: programs and kegiatan it states no row of (a sheet "
+    "of sub kegiatan only) are derived from the codes and named from the sheet's name column "
+    "of their level, else from --nomenclature, else left unnamed; the title, Perangkat Daerah "
+    "and region are read from the title line or the label rows above the header (or given "
+    "below), else recorded as not stated, which the check reports: a workbook is never "
+    "refused for them; a cell that cannot be read is left out of the plan and recorded in it, "
+    "with its content, and the check's import rules (RS001-RS004) report it."
+)
+"""What the reading options' group says in ``--help``: what is read, and what is derived."""
 
 EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
@@ -61,23 +90,102 @@ def command(handler: Handler) -> Handler:
     return run
 
 
-def open_plan(spec: str) -> Plan:
-    """A plan from a file path, or from the name of a shipped example."""
-    from ..examples import EXAMPLES, load_example
-    from ..io.serialization import load
+def add_reading_arguments(parser: argparse.ArgumentParser, *, checks: bool = False) -> None:
+    """The options of reading an input, as ``renstra import``, ``check``, ``summary`` and
+    ``table`` take them (:func:`reading_options` makes them a
+    :class:`~renstra_model.io.inputs.ReadOptions`). With *checks*, ``--nomenclature`` is the
+    checks' too."""
+    group = parser.add_argument_group("reading", READING)
+    group.add_argument(
+        "--start-year", type=int, default=None, metavar="YEAR",
+        help="the first plan year (TAHUN 1), e.g. 2022 for a Renstra 2021-2026 whose baseline "
+        "is 2021; needed when a sheet numbers its years instead of naming them, and the "
+        "year of a one-year sheet whose money column names none (JUMLAH PAGU)",
+    )
+    group.add_argument("--sheet", default=None, metavar="NAME",
+                       help="the sheet to read (default: the one named like T-C.27, else the "
+                       "first with the header)")
+    group.add_argument("--title", default=None,
+                       help="the plan's title (default: as the sheet states it)")
+    group.add_argument("--organisation", default=None, metavar="NAME",
+                       help="the Perangkat Daerah (default: the sheet's title line or its "
+                       "'Perangkat Daerah' row)")
+    group.add_argument("--region", default=None, metavar="NAME",
+                       help="the Kabupaten/Kota (default: the sheet's title line or its "
+                       "'Pemerintah Daerah' row)")
+    group.add_argument(
+        "--number-style", choices=("auto", "id", "en"), default=None,
+        help="how text cells write numbers: id (1.234,5), en (1,234.5) or auto (default: as "
+        "the sheet states it, else auto)",
+    )
+    uses = ("the checks compare codes and names with it, and it names" if checks
+            else "it names")
+    group.add_argument(
+        "--nomenclature", default=None, metavar="FILE",
+        help=f"the national code nomenclature (CSV, or the decree's spreadsheet layout): {uses} "
+        "the programs and kegiatan a workbook derives from its codes but does not name",
+    )
 
-    path = Path(spec)
-    if path.exists():
-        return load(path)
+
+def reading_options(
+    args: argparse.Namespace, nomenclature: Nomenclature | None = None
+) -> ReadOptions:
+    """The reading options of the parsed *args* (``add_reading_arguments``), with
+    *nomenclature*, else the one ``--nomenclature`` names, loaded."""
+    from ..io.inputs import ReadOptions
+
+    if nomenclature is None and getattr(args, "nomenclature", None):
+        from ..io.nomenclature import load_nomenclature
+
+        nomenclature = load_nomenclature(Path(args.nomenclature))
+    return ReadOptions(
+        start_year=args.start_year, sheet=args.sheet, title=args.title,
+        organisation=args.organisation, region=args.region, style=args.number_style,
+        nomenclature=nomenclature, strict=getattr(args, "strict", False),
+    )
+
+
+def open_plans(spec: str, options: ReadOptions | None = None) -> list[Loaded]:
+    """The plans of *spec*, each with its name: a file in any format
+    :func:`renstra_model.io.inputs.read_plans` reads (with *options*), or the name of a shipped
+    example. A module's function, so that ``functools.partial(open_plans, options=...)`` is
+    the picklable *load* of :func:`renstra_model.checks.batch.check_many`."""
+    from ..examples import EXAMPLES, load_example
+    from ..io.inputs import Loaded, read_plans
+
+    if Path(spec).exists():
+        return read_plans(spec, options)
     if spec in EXAMPLES:
-        return load_example(spec)
+        return [Loaded(spec, load_example(spec))]
     raise PlanFileError(
         [Problem("", "cli.plan_missing", {"plan": spec, "known": ", ".join(sorted(EXAMPLES))})]
     )
 
 
+def open_plan(spec: str, options: ReadOptions | None = None) -> Plan:
+    """The one plan of *spec* (:func:`open_plans`); a file holding several is refused."""
+    loaded = open_plans(spec, options)
+    if len(loaded) != 1:
+        raise PlanFileError(
+            [Problem("", "cli_common.several_plans", {"file": spec, "count": len(loaded)})]
+        )
+    return loaded[0].plan
+
+
+def warn_reading_notes(loaded: Sequence[Loaded], lang: Lang) -> None:
+    """Say on stderr, for each plan whose reading left notes, how many (``renstra check``
+    lists them)."""
+    for item in loaded:
+        if item.plan.reading:
+            print(render("cli_common.reading_notes",
+                         {"plan": item.name, "count": len(item.plan.reading)}, lang),
+                  file=sys.stderr)
+
+
 def expand_plans(specs: Sequence[str]) -> Iterator[str]:
-    """Each plan argument as itself, a directory as the ``*.json`` files below it (sorted)."""
+    """Each plan argument as itself, a directory as the ``*.json`` files below it (sorted), as
+    ``renstra export`` takes them (``renstra check`` reads every format of a directory:
+    :func:`renstra_model.io.inputs.expand`)."""
     for spec in specs:
         path = Path(spec)
         if path.is_dir():

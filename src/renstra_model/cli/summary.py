@@ -1,5 +1,11 @@
 """``renstra summary PLAN``: load and validate a plan, and print its shape and its planned
-budget per year, as text (numbers in the style of ``--lang``) or JSON.
+budget per year, as text (numbers in the style of ``--lang``) or JSON. PLAN is a plan file, a
+workbook or a shipped example, read with the options of ``renstra import``.
+
+A file holding several plans prints each in turn: as text, each summary headed by the plan's
+name (``file [region / agency]``) and followed by a blank line; as JSON, an array of the
+summaries, each with the plan's name under ``"plan"``. A file holding one plan prints its
+summary alone (as JSON, one object). A plan whose reading left notes is said on stderr.
 
 Exit status: 0 printed, 2 unusable input.
 """
@@ -13,7 +19,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..messages import LANGS, Lang, render
-from .common import EXIT_OK, command, default_lang, open_plan
+from .common import (
+    EXIT_OK,
+    add_reading_arguments,
+    command,
+    default_lang,
+    open_plans,
+    reading_options,
+    warn_reading_notes,
+)
 
 if TYPE_CHECKING:
     from ..model.plan import Plan
@@ -27,10 +41,14 @@ def add_parser(sub: Any) -> None:
         description="Load and validate PLAN and print its shape and planned budget per year.",
     )
     summary.add_argument(
-        "plan", metavar="PLAN", help="a plan file, or a shipped example: ttu-dinsos"
+        "plan", metavar="PLAN",
+        help="a plan file (.json), a workbook (.xlsx, .xlsm), or a shipped example: ttu-dinsos",
     )
-    summary.add_argument("--format", choices=("text", "json"), default="text")
+    summary.add_argument("--format", choices=("text", "json"), default="text",
+                         help="text, or JSON: an object; an array of them, each with its "
+                         "\"plan\", for a file holding several plans")
     summary.add_argument("--lang", choices=LANGS, default=None)
+    add_reading_arguments(summary)
     summary.set_defaults(handler=run)
 
 
@@ -38,8 +56,24 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the summary; 0 when printed, 2 when the plan is unusable."""
     lang: Lang = args.lang or default_lang()
-    plan = open_plan(args.plan)
-    _print_summary(plan, args.format or "text", lang, sys.stdout)
+    args.lang = lang  # the error path's too
+    fmt = args.format or "text"
+    loaded = open_plans(args.plan, reading_options(args))
+    warn_reading_notes(loaded, lang)
+    out = sys.stdout
+    if len(loaded) == 1:
+        _print_summary(loaded[0].plan, fmt, lang, out)
+    elif fmt == "json":
+        from ..calculators.summary import summarise
+
+        data = [{"plan": item.name, **summarise(item.plan).to_json()} for item in loaded]
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for item in loaded:
+            out.write(f"{item.name}\n")
+            _print_summary(item.plan, fmt, lang, out)
+            out.write("\n")
     return EXIT_OK
 
 

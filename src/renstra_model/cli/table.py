@@ -2,10 +2,16 @@
 prints it (T-C.23 to T-C.27, 7.1, 2.1–2.4), as text, Markdown, HTML or CSV, or write it to an
 Excel workbook.
 
+PLAN is a plan file, a workbook or a shipped example, read with the options of ``renstra
+import``. For a file holding several plans, the text, Markdown and HTML formats write each
+plan's table in turn, headed by the plan's name (a line underlined with ``=``, a ``##``
+heading, an ``<h2>``); CSV and xlsx, which hold one table, refuse such a file.
+
 Numbers follow ``--lang`` (default: ``RENSTRA_LANG``, else Indonesian, the document's own
 style); CSV numbers are plain whatever the language. Exit status: 0 written, 2 unusable input
-(an unknown plan or table, a plan that does not load, ``--format xlsx`` without ``--output``, an
-output file that cannot be written, a missing optional extra).
+(an unknown plan or table, a plan that does not load, ``--format xlsx`` without ``--output``,
+``--format csv`` or ``xlsx`` for a file of several plans, an output file that cannot be
+written, a missing optional extra).
 """
 
 from __future__ import annotations
@@ -15,7 +21,16 @@ import sys
 from typing import Any
 
 from ..messages import LANGS, Lang, extend, render
-from .common import EXIT_INPUT, EXIT_OK, command, default_lang, open_plan
+from .common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    add_reading_arguments,
+    command,
+    default_lang,
+    open_plans,
+    reading_options,
+    warn_reading_notes,
+)
 
 extend(
     {
@@ -26,6 +41,13 @@ extend(
         "cli_table.written": {
             "en": "{table} written to {path}",
             "id": "{table} ditulis ke {path}",
+        },
+        "cli_table.several_plans": {
+            "en": "{file} holds {count} plans, and --format {format} holds one table: use "
+                  "--format text, markdown or html, or give a file of one plan",
+            "id": "{file} memuat {count} rencana, sedangkan --format {format} memuat satu "
+                  "tabel: gunakan --format text, markdown, atau html, atau berikan berkas "
+                  "berisi satu rencana",
         },
     }
 )
@@ -45,7 +67,8 @@ def add_parser(sub: Any) -> None:
         "workbook. Exit status: 0 written, 2 unusable input.",
     )
     table.add_argument("plan", metavar="PLAN",
-                       help="a plan file, or a shipped example: ttu-dinsos")
+                       help="a plan file (.json), a workbook (.xlsx, .xlsm), or a shipped "
+                       "example: ttu-dinsos")
     table.add_argument("table", metavar="TABLE", help=f"one of {', '.join(TABLE_NAMES)}")
     table.add_argument("--format", choices=TABLE_FORMATS, default="text")
     table.add_argument(
@@ -57,6 +80,7 @@ def add_parser(sub: Any) -> None:
                        help="write to FILE instead of printing (required for xlsx)")
     table.add_argument("--lang", choices=LANGS, default=None,
                        help="numbers and messages (default: RENSTRA_LANG, else id)")
+    add_reading_arguments(table)
     table.set_defaults(handler=run)
 
 
@@ -73,15 +97,26 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "xlsx" and not args.output:
         print(render("cli_table.xlsx_output", {}, lang), file=sys.stderr)
         return EXIT_INPUT
+    loaded = open_plans(args.plan, reading_options(args))
+    warn_reading_notes(loaded, lang)
+    if len(loaded) > 1 and args.format in ("csv", "xlsx"):
+        print(render("cli_table.several_plans",
+                     {"file": args.plan, "count": len(loaded), "format": args.format}, lang),
+              file=sys.stderr)
+        return EXIT_INPUT
     try:
-        plan = open_plan(args.plan)
-        table = build(plan, args.table, lang)
         if args.format == "xlsx":
+            table = build(loaded[0].plan, args.table, lang)
             write_xlsx(table, args.output, lang=lang, values=args.values)
             print(render("cli_table.written", {"table": table.number, "path": args.output}, lang),
                   file=sys.stderr)
             return EXIT_OK
-        text = render_table(table, args.format, lang=lang, values=args.values)
+        parts = []
+        for item in loaded:
+            text = render_table(build(item.plan, args.table, lang), args.format, lang=lang,
+                                values=args.values)
+            parts.append(_headed(item.name, text, args.format) if len(loaded) > 1 else text)
+        text = "\n".join(parts)
     except OSError as exc:  # the workbook cannot be written where --output says
         print(str(exc), file=sys.stderr)
         return EXIT_INPUT
@@ -94,3 +129,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def _headed(name: str, text: str, fmt: str) -> str:
+    """*text*, a table of the plan *name*, under a heading of its format."""
+    if fmt == "markdown":
+        return f"## {name}\n\n{text}"
+    if fmt == "html":
+        import html
+
+        return f"<h2>{html.escape(name)}</h2>\n{text}"
+    return f"{name}\n{'=' * len(name)}\n\n{text}"

@@ -1,5 +1,7 @@
 """File formats: plan files (JSON, through the one converter), Excel workbooks, Parquet, the
-nomenclature's files, and the Indonesian number and date parsing the readers share.
+nomenclature's files, and the Indonesian number and date parsing the readers share; and the
+one entry point that reads whatever the user has into plans, by its format (``read_plans``,
+:mod:`renstra_model.io.inputs`).
 
 The plan files' functions are imported with the package; the other formats' names are imported
 on first use (``renstra_model.io.read_workbook`` imports the Excel reader then), so that
@@ -21,6 +23,19 @@ from .serialization import FORMAT_VERSION, dumps, load, loads, save
 
 if TYPE_CHECKING:
     from .excel import ImportResult, WorkbookError, read_rows, read_workbook, write_workbook
+    from .inputs import (
+        InputFormat,
+        Loaded,
+        ReadOptions,
+        UnsupportedFormatError,
+        expand,
+        input_format,
+        name_plans,
+        read_plans,
+        register,
+        registered,
+        unregister,
+    )
     from .nomenclature import NomenclatureError, load_nomenclature
     from .parquet import ColumnarError, export_parquet
     from .parsing import (
@@ -35,6 +50,9 @@ if TYPE_CHECKING:
 
 _EXCEL = frozenset({"ImportResult", "WorkbookError", "read_rows", "read_workbook",
                     "write_workbook"})
+_INPUTS = frozenset({"InputFormat", "Loaded", "ReadOptions", "UnsupportedFormatError", "expand",
+                     "input_format", "name_plans", "read_plans", "register", "registered",
+                     "unregister"})
 _NOMENCLATURE = frozenset({"NomenclatureError", "load_nomenclature"})
 _PARQUET = frozenset({"ColumnarError", "export_parquet"})
 _PARSING = frozenset({"parse_date", "parse_money", "parse_month", "parse_number",
@@ -47,6 +65,10 @@ def __getattr__(name: str) -> Any:
         from . import excel
 
         module = excel
+    elif name in _INPUTS:
+        from . import inputs
+
+        module = inputs
     elif name in _NOMENCLATURE:
         from . import nomenclature
 
@@ -74,13 +96,20 @@ __all__ = [
     "FORMAT_VERSION",
     "ColumnarError",
     "ImportResult",
+    "InputFormat",
+    "Loaded",
     "NomenclatureError",
+    "ReadOptions",
+    "UnsupportedFormatError",
     "WorkbookError",
     "dumps",
+    "expand",
     "export_parquet",
+    "input_format",
     "load",
     "load_nomenclature",
     "loads",
+    "name_plans",
     "parse_date",
     "parse_money",
     "parse_month",
@@ -88,8 +117,12 @@ __all__ = [
     "parse_percent",
     "parse_place_date",
     "parse_quantity",
+    "read_plans",
     "read_rows",
     "read_workbook",
+    "register",
+    "registered",
     "save",
+    "unregister",
     "write_workbook",
 ]

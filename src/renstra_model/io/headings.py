@@ -26,14 +26,24 @@ MAX_HEADING: Final = 300
 
 _TAGS: Final = re.compile(r"</?\s*i\s*>", re.IGNORECASE)
 
+_LEVEL: Final = r"(?:URUSAN|BIDANG(?: URUSAN)?|PROGRAM|KEGIATAN|SUB ?KEGIATAN)"
+_LEVELS: Final = rf"{_LEVEL}(?:(?: ?[,/] ?| DAN | ){_LEVEL})*"
+
 CODE: Final = re.compile(
-    r"(NO\.? )?KODE( (REKENING|REKONING|REK\.?|PROGRAM|NOMENKLATUR))?\.?"
+    rf"(NO\.? )?KODE( (REKENING|REKONING|REK\.?|NOMENKLATUR|{_LEVELS}))?\.?"
 )
 """A code column's heading (``KODE``, ``NO. KODE``, ``KODE REKENING`` and its ``REKONING``
-typo, ``KODE REK.``, ``KODE PROGRAM``, ``KODE NOMENKLATUR``), as :func:`heading` gives it."""
+typo, ``KODE REK.``, ``KODE NOMENKLATUR``, ``KODE PROGRAM``, ``KODE SUB KEGIATAN``,
+``KODE PROGRAM/KEGIATAN``…), as :func:`heading` gives it."""
+
+LEVEL_CODE: Final = re.compile(rf"(?:NO\.? )?KODE ({_LEVEL})\.?")
+"""The heading of a column holding the codes of one level (``KODE SUB KEGIATAN``)."""
+LEVEL_NAME: Final = re.compile(rf"(?:NAMA|URAIAN|NOMENKLATUR) ({_LEVEL})")
+"""The heading of a column holding the names of one level (``NAMA KEGIATAN``)."""
 
 NAME: Final = re.compile(
     r"(NAMA )?PROGRAM[ ,/]+(DAN )?KEGIATAN.*|URAIAN.*|NOMENKLATUR.*|NAMA PROGRAM.*"
+    rf"|NAMA {_LEVEL}.*"
 )
 """A name column's heading (``PROGRAM, KEGIATAN DAN SUB KEGIATAN``, ``PROGRAM DAN
 KEGIATAN``, ``URAIAN``, ``NOMENKLATUR URUSAN KABUPATEN/KOTA``, ``NAMA PROGRAM``…); one that
@@ -54,6 +64,25 @@ def heading(value: object) -> str:
     if not isinstance(value, str) or len(value) > MAX_HEADING:
         return ""
     return " ".join(_TAGS.sub("", value).split()).upper()
+
+
+def heading_level(text: str, pattern: re.Pattern[str]) -> str | None:
+    """The one level *text* (a :func:`heading`) names, by :data:`LEVEL_CODE` or
+    :data:`LEVEL_NAME` as *pattern*: ``"URUSAN"``, ``"BIDANG"``, ``"PROGRAM"``,
+    ``"KEGIATAN"`` or ``"SUB KEGIATAN"``; None for any other heading.
+
+    >>> heading_level("KODE SUBKEGIATAN", LEVEL_CODE), heading_level("NAMA KEGIATAN", LEVEL_NAME)
+    ('SUB KEGIATAN', 'KEGIATAN')
+    >>> heading_level("KODE PROGRAM/KEGIATAN", LEVEL_CODE) is None
+    True
+    """
+    match = pattern.fullmatch(text)
+    if match is None:
+        return None
+    level = match.group(1)
+    if level.startswith("SUB"):
+        return "SUB KEGIATAN"
+    return level.split()[0]
 
 
 def is_name_heading(text: str) -> bool:

@@ -9,7 +9,7 @@ never holds more than a batch of plans' rows):
     organisation, region, province, bidang urusan, period, adoption date.
 ``activities.parquet``
     one row an activity of T-C.27: ``plan``, ``code``, ``level``, ``parent`` (code), name,
-    unit, location.
+    unit, location, ``derived`` (a program or kegiatan its source states no row of).
 ``budget.parquet``
     one row a year of a budget line of T-C.27 (every program, kegiatan and sub kegiatan, and
     the ``TOTAL`` row with ``code`` null and ``level`` ``total``): ``plan``, ``code``,
@@ -86,7 +86,7 @@ def schemas(pa: Any | None = None) -> dict[str, Any]:
         ]),
         "activities": pa.schema([
             ("plan", text), ("code", text), ("level", text), ("parent", text), ("name", text),
-            ("unit", text), ("location", text),
+            ("unit", text), ("location", text), ("derived", pa.bool_()),
         ]),
         "budget": pa.schema([
             ("plan", text), ("code", text), ("level", text), ("year", year),
@@ -142,7 +142,7 @@ def plan_rows(name: str, plan: Plan) -> dict[str, list[Row]]:
         own = str(activity.code)
         level = activity.level.value
         activities.append((name, own, level, parent, activity.name, activity.unit,
-                           activity.location))
+                           activity.location, activity.derived))
         if activity.budget is not None:
             budget.extend(_line_rows(name, own, level, activity.budget.planned,
                                      activity.budget.realised))

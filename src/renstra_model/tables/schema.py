@@ -10,6 +10,7 @@ plan; :mod:`renstra_model.tables.render` formats them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from enum import Enum
@@ -176,6 +177,10 @@ class UnknownTableError(RenstraError, LookupError):
     """No table has the requested name."""
 
 
+_DOCUMENT_TABLE: Final = re.compile(r"T-C\.[0-9]+|[0-9]+\.[0-9]+")
+"""How the document numbers its tables (T-C.27, 7.1, 2.3)."""
+
+
 @frozen
 class Table:
     """A reproduced table: its number and title as the document prints them, its columns and
@@ -251,13 +256,16 @@ class Table:
         )
 
     def borrowed(self) -> tuple[int, ...]:
-        """The rows whose figures the plan takes from another table (their source names a
-        table other than this one): in the TTU plan, T-C.27's rows of program 1 06 01, which
-        the extraction lacks and T-C.24 budgets."""
+        """The rows whose figures the plan takes from another table of the document (their
+        source names a document table, ``T-C.24`` or ``7.1``, other than this one): in the
+        TTU plan, T-C.27's rows of program 1 06 01, which the extraction lacks and T-C.24
+        budgets. A row read from a workbook's sheet names the sheet, which is no table of
+        the document."""
         return tuple(
             i
             for i, row in enumerate(self.rows)
             if row.source is not None and row.source.table != self.number
+            and _DOCUMENT_TABLE.fullmatch(row.source.table)
         )
 
     def mismatches(self) -> tuple[tuple[int, str, Computed | Growth], ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
+from decimal import Context, Decimal
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -17,12 +17,16 @@ from attrs import field, frozen
 
 from ...errors import InvalidPlanError, Problem
 from ...messages import DEFAULT_LANG, Lang, render
+from ...model.provenance import Reading, ReadingNote
 from ...model.values import MoneyCell, Quantity, check_money, check_number, check_text
 from ..parsing import Style, parse_money, parse_quantity
 from ..workbook import Cell, Row
 
-MAX_PROBLEMS: Final = 200
-"""Cell problems reported at most; the rest are counted in a last problem."""
+MAX_PROBLEMS: Final = 5_000
+"""Cell problems recorded at most for a sheet; the rest are counted in a last problem."""
+EXCEL_DIGITS: Final = 15
+"""The significant digits a spreadsheet displays and computes with: a stored binary float
+with more (a saved formula result such as ``67668207.500000015``) is read as the value shown."""
 
 
 
@@ -136,6 +140,11 @@ class CellProblem:
     params: Mapping[str, Any] = field(factory=dict, converter=_freeze, eq=False)
     heading: str | None = field(default=None, eq=False)
     """The column's heading, where the header names it."""
+    value: str | None = field(default=None, eq=False)
+    """The content as the file holds it (see
+    :func:`~renstra_model.io.excel.cells.content_text`), so that nothing unread is lost."""
+    reading: Reading = field(default=Reading.UNREAD, eq=False)
+    """Whether the content was left unread, or read with the remark."""
 
     @property
     def path(self) -> str:
@@ -158,8 +167,50 @@ class CellProblem:
         params = {**self.params, "sheet": self.sheet, "row": self.row, "column": self.column}
         return Problem(self.path, self.key, params)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its fields: the read-only params are not picklable as they are.
+        return CellProblem, (self.sheet, self.row, self.column, self.key, dict(self.params),
+                             self.heading, self.value, self.reading)
+
+    def to_note(self) -> ReadingNote:
+        """The problem as the plan keeps it (:attr:`~renstra_model.Plan.reading`),
+        its values as text."""
+        params = {k: v if isinstance(v, str) else str(v) for k, v in self.params.items()}
+        return ReadingNote(self.sheet, self.row, self.column, self.key, params,
+                           self.value or None, self.heading or None, self.reading)
+
     def __str__(self) -> str:
         return self.describe()
+
+
+def content_text(value: CellValue) -> str | None:
+    """A cell's content as text, as the file holds it: text as written, a number as its
+    stored decimal, a formula as its text, an error as its code; None for an empty cell."""
+    if _blank(value):
+        return None
+    if isinstance(value, str):
+        return value[:20_000]
+    if isinstance(value, Formula):
+        return value.text if value.text.startswith("=") else f"={value.text}"
+    if isinstance(value, ErrorValue):
+        return value.code
+    if isinstance(value, PercentNumber):
+        return f"{value.value} %"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def row_text(cells: Sequence[CellValue]) -> str | None:
+    """A row's content: its filled cells' :func:`~renstra_model.io.excel.cells.content_text`,
+    joined by a vertical bar between spaces."""
+    parts = [t for t in (content_text(c) for c in cells if not isinstance(c, _Beyond))
+             if t is not None]
+    return " | ".join(parts)[:20_000] or None
 
 
 class _Problems:
@@ -170,18 +221,21 @@ class _Problems:
         self.items: list[CellProblem] = []
         self.extra = 0
 
-    def add(self, row: int, column: int | None, key: str, heading: str | None = None,
+    def add(self, row: int, column: int | None, key: str, heading: str | None = None, *,
+            content: str | None = None, reading: Reading = Reading.UNREAD,
             **params: Any) -> None:
+        """Record a problem of the cell (or the row, *column* None) holding *content*."""
         if len(self.items) >= MAX_PROBLEMS:
             self.extra += 1
             return
         letter = column_letter(column + 1) if column is not None else None
-        self.items.append(CellProblem(self.sheet, row, letter, key, params, heading))
+        self.items.append(CellProblem(self.sheet, row, letter, key, params, heading, content,
+                                      reading))
 
     def from_error(self, row: int, column: int | None, exc: InvalidPlanError,
-                   heading: str | None = None) -> None:
+                   heading: str | None = None, content: str | None = None) -> None:
         for p in exc.problems:
-            self.add(row, column, p.key, heading, **p.params)
+            self.add(row, column, p.key, heading, content=content, **p.params)
 
     def result(self) -> tuple[CellProblem, ...]:
         items = list(self.items)
@@ -216,12 +270,33 @@ def _kind_name(value: object) -> str:
     }.get(type(value), type(value).__name__)
 
 
+_DISPLAYED: Final = Context(prec=EXCEL_DIGITS)
+
+
 def _float_decimal(value: float) -> Decimal:
-    """A number cell's value, exactly as the file's decimal text, without float arithmetic:
-    ``repr`` gives the shortest decimal text that reads back as the same binary value."""
-    if value.is_integer():
+    """A number cell's value as the spreadsheet shows it, without float arithmetic: ``repr``
+    gives the shortest decimal text that reads back as the same binary value, and a value
+    with more than :data:`EXCEL_DIGITS` significant digits (binary noise of a saved formula
+    result) is rounded to them, as the spreadsheet displays it (see :func:`is_noisy`)."""
+    if value.is_integer() and abs(value) < 10 ** EXCEL_DIGITS:
         return Decimal(int(value))
-    return Decimal(repr(value))
+    exact = Decimal(repr(value))
+    if len(exact.as_tuple().digits) <= EXCEL_DIGITS:
+        return exact
+    shown = _DISPLAYED.create_decimal(exact)
+    if shown == shown.to_integral_value():
+        return Decimal(int(shown))
+    return shown.normalize()
+
+
+def is_noisy(value: CellValue) -> bool:
+    """*value* is a float whose stored digits go past what a spreadsheet displays, so that
+    the reader reads it as displayed, rounded to :data:`EXCEL_DIGITS`."""
+    if not isinstance(value, float) or not math.isfinite(value):
+        return False
+    if value.is_integer() and abs(value) < 10 ** EXCEL_DIGITS:
+        return False
+    return len(Decimal(repr(value)).as_tuple().digits) > EXCEL_DIGITS
 
 
 def _special(value: CellValue) -> InvalidPlanError | None:

@@ -15,7 +15,19 @@ from typing import Final, Literal
 
 from attrs import frozen
 
-from ..headings import code_column, heading, is_code_heading, is_column_numbers, is_name_heading
+from ...model.codes import Level
+from ..headings import (
+    CODE,
+    LEVEL_CODE,
+    LEVEL_NAME,
+    code_column,
+    heading,
+    heading_level,
+    is_code_heading,
+    is_column_numbers,
+    is_level_words,
+    is_name_heading,
+)
 from ..parsing import Style
 from .cells import CellValue, ErrorValue, Formula, _at, _blank, _number_of
 
@@ -89,7 +101,9 @@ _YEAR_GROUP: Final = re.compile(_YEAR_PART)
 _END_GROUP: Final = re.compile(r".*AKHIR PERIODE.*|KONDISI (KINERJA )?(PADA )?AKHIR.*")
 _TARGET_WORD: Final = r"(?:TARGET|TARGET KINERJA|KINERJA|VOLUME)"
 _MONEY_WORD: Final = (
-    r"(?:RP\.?|\(RP\.?\)|RP\. \(RUPIAH\)|PAGU(?: INDIKATIF)?|DANA|ANGGARAN|PENDANAAN)"
+    r"(?:RP\.?|\(RP\.?\)|RP\. \(RUPIAH\)"
+    r"|(?:(?:JUMLAH|TOTAL|NILAI) )?(?:PAGU(?: INDIKATIF| ANGGARAN)?|DANA|ANGGARAN|PENDANAAN"
+    r"|ALOKASI(?: DANA| ANGGARAN)?)(?: \(RP\.?\)| RP\.?)?)"
 )
 _SUB_TARGET: Final = re.compile(_TARGET_WORD)
 _SUB_MONEY: Final = re.compile(_MONEY_WORD)
@@ -117,6 +131,15 @@ class _Year:
     number: int
     """A calendar year, or the number of the plan year (1 for TAHUN 1) when *relative*."""
     relative: bool
+
+
+_ONE_YEAR: Final = _Year(1, True)
+"""The year of a sheet whose money (or target) column names no year: a one-year sheet, its
+year the first plan year."""
+_LEVELS: Final = MappingProxyType({
+    "URUSAN": Level.URUSAN, "BIDANG": Level.BIDANG_URUSAN, "PROGRAM": Level.PROGRAM,
+    "KEGIATAN": Level.KEGIATAN, "SUB KEGIATAN": Level.SUB_KEGIATAN,
+})
 
 
 @frozen
@@ -149,16 +172,31 @@ class _Columns:
     header_row: int
     last_header_row: int
     code: tuple[int, ...]
-    name: int
+    """The code column, or the columns whose parts make the code (a ``KODE`` heading merged
+    over them, or one column per level), left to right."""
+    name: int | None
+    """The name column (of every level, or of the deepest level a sheet names); None for a
+    sheet of codes and figures only."""
     roles: Mapping[_Role, int]
     years: tuple[_Group, ...]
     end: _Group | None
     baseline_year: int | None
     headings: Mapping[int, str]
     layout: Layout
+    level_codes: Mapping[Level, int] = MappingProxyType({})
+    """The columns of one level's codes (``KODE KEGIATAN``), where the sheet has two or more:
+    its codes are split over one column per level."""
+    level_names: Mapping[Level, int] = MappingProxyType({})
+    """The columns of one level's names (``NAMA KEGIATAN``), where the sheet has them."""
+
+    def name_column(self, level: Level) -> int | None:
+        """The column naming the activities of *level*."""
+        return self.level_names.get(level, self.name)
 
     def known(self) -> frozenset[int]:
-        columns = {*self.code, self.name, *self.roles.values()}
+        columns = {*self.code, *self.roles.values(), *self.level_names.values()}
+        if self.name is not None:
+            columns.add(self.name)
         for group in (*self.years, *([self.end] if self.end else [])):
             columns.update(c for c in (group.target, group.money) if c is not None)
         return frozenset(columns)
@@ -209,12 +247,21 @@ def _classify(text: str) -> _Heading:
     return _Heading(_Kind.UNKNOWN)
 
 
-def _top_header(cells: Sequence[CellValue]) -> tuple[int, int] | None:
-    """The code and name columns, when *cells* is the top row of a header."""
+def _top_header(cells: Sequence[CellValue]) -> tuple[int, int | None] | None:
+    """The code and name columns, when *cells* is the top row of a header: a code heading and
+    a name heading, a level's code heading beside the level's name (``KODE SUB KEGIATAN |
+    SUB KEGIATAN``), or a level's code heading with a money heading and no name (None)."""
     texts = [heading(c) for c in cells]
     code = code_column(texts)
-    name = next((i for i, h in enumerate(texts) if is_name_heading(h)), None)
-    if code is None or name is None or code == name:
+    if code is None:
+        return None
+    name = next((i for i, h in enumerate(texts) if is_name_heading(h) and i != code), None)
+    if name is None and heading_level(texts[code], LEVEL_CODE) is not None:
+        name = next((i for i, h in enumerate(texts) if i > code and is_level_words(h)
+                     and not CODE.fullmatch(h)), None)
+        if name is None and any(_classify(h).part is _Part.MONEY for h in texts):
+            return code, None
+    if name is None:
         return None
     return code, name
 
@@ -241,7 +288,7 @@ def _find_columns(rows: Sequence[tuple[int, Sequence[CellValue]]]) -> _Columns |
 
 
 def _columns_of(
-    block: Sequence[tuple[int, Sequence[CellValue]]], top: tuple[int, int]
+    block: Sequence[tuple[int, Sequence[CellValue]]], top: tuple[int, int | None]
 ) -> _Columns:
     """The columns from the header *block* (its rows, the top one first). A heading that is
     not understood, or a second column for the same thing, leaves its column out of the
@@ -256,6 +303,8 @@ def _columns_of(
     flat: dict[tuple[_Year | None, _Part], int] = {}
     baseline_year: int | None = None
     code_columns: set[int] = set()
+    level_codes: dict[Level, int] = {}
+    level_names: dict[Level, int] = {}
     for depth, (_, cells) in enumerate(block):
         for column, cell in enumerate(cells):
             text = heading(cell)
@@ -264,6 +313,10 @@ def _columns_of(
             if kind is _Kind.EMPTY:
                 continue
             headings[column] = " / ".join(filter(None, (headings.get(column), text)))
+            for pattern, levels in ((LEVEL_CODE, level_codes), (LEVEL_NAME, level_names)):
+                level = heading_level(text, pattern)
+                if level is not None:
+                    levels.setdefault(_LEVELS[level], column)
             if kind is _Kind.CODE:
                 code_columns.add(column)
             elif kind is _Kind.ROLE and found.role is not None and found.role not in roles:
@@ -287,6 +340,13 @@ def _columns_of(
         if column == name_column or (stated_heading and column not in code_columns):
             break
         code.append(column)
+    if len(level_codes) >= 2:  # one column per level: KODE PROGRAM | … | KODE SUB KEGIATAN
+        code = [level_codes[level] for level in Level if level in level_codes]
+    else:
+        level_codes = {}
+    if name_column is not None and name_column in level_names.values() and level_names:
+        # one level's name column: the deepest names the rows of levels without their own
+        name_column = level_names[max(level_names, key=list(Level).index)]
     years: dict[_Year | None, dict[_Part, int]] = {}
     for depth, column, part in subs:
         owners = [(c, -d, y, h) for d, c, y, h in groups if d < depth and c <= column]
@@ -297,9 +357,13 @@ def _columns_of(
             if part not in slot:
                 slot[part] = column
                 headings[column] = f"{group_heading} {heading(block[depth][1][column])}"
+        elif not groups and not any(year is not None for year, _ in flat):
+            # a one-year sheet: JUMLAH PAGU, TARGET without a year over or in them
+            slot = years.setdefault(_ONE_YEAR, {})
+            slot.setdefault(part, column)
     for (year, part), column in flat.items():
         years.setdefault(year, {}).setdefault(part, column)
-    layout: Layout = "T-C.27" if subs else "flat"
+    layout: Layout = "T-C.27" if subs and groups else "flat"
     year_groups = tuple(
         _Group(year, slot.get(_Part.TARGET), slot.get(_Part.MONEY))
         for year, slot in years.items()
@@ -317,6 +381,8 @@ def _columns_of(
         baseline_year=baseline_year,
         headings=MappingProxyType(headings),
         layout=layout,
+        level_codes=MappingProxyType(level_codes),
+        level_names=MappingProxyType(level_names),
     )
 
 
@@ -329,6 +395,18 @@ class _Meta:
 
     labels: Mapping[str, str]
     title: str | None
+    lines: tuple[str, ...] = ()
+    """Every unlabelled line above the header (the title first), where an identity may be
+    stated."""
+
+    def identity(self) -> _Identity:
+        """The agency, region and province the first line that states one states."""
+        found = _Identity()
+        for line in self.lines:
+            stated = _identity(line)
+            found = _Identity(found.organisation or stated.organisation,
+                              found.region or stated.region, found.province or stated.province)
+        return found
 
     def style(self) -> Style:
         """The number style the rows state (``Format angka: 1.234.567,89``), else auto."""
@@ -356,6 +434,7 @@ def _label_value(cells: Sequence[CellValue], column: int) -> str | None:
 def _meta(rows: Iterable[tuple[int, Sequence[CellValue]]]) -> _Meta:
     labels: dict[str, str] = {}
     title: str | None = None
+    lines: list[str] = []
     for _, cells in rows:
         first = next((i for i, c in enumerate(cells) if not _blank(c)), None)
         if first is None or not isinstance(cells[first], str):
@@ -369,7 +448,80 @@ def _meta(rows: Iterable[tuple[int, Sequence[CellValue]]]) -> _Meta:
             if value is not None and role not in labels:
                 labels[role] = value
             continue
-        if title is None:
-            parts = [c.strip() for c in cells if isinstance(c, str) and c.strip()]
-            title = " ".join(parts)[: 20_000] or None
-    return _Meta(MappingProxyType(labels), title)
+        parts = [c.strip() for c in cells if isinstance(c, str) and c.strip()]
+        line = " ".join(" ".join(parts).split())[: 20_000]
+        if line:
+            lines.append(line)
+            if title is None:
+                title = " ".join(parts)[: 20_000]
+    return _Meta(MappingProxyType(labels), title, tuple(lines))
+
+
+# -- the identity a title line states ------------------------------------------------------------
+
+_AGENCY: Final = re.compile(
+    r"\b(DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SATUAN|RUMAH SAKIT|RSUD|KECAMATAN"
+    r"|BAPPEDA|BAPPELITBANGDA|BAPENDA|BPBD|BPKAD|BPKPD|BKPSDM|BKD|SATPOL|DPMPTSP)\b",
+    re.IGNORECASE,
+)
+_REGION_WORD: Final = re.compile(r"\b(KABUPATEN|KAB\.|KOTA|PROVINSI)(?=\s)", re.IGNORECASE)
+_REGION_END: Final = re.compile(
+    r"\s+(?:TAHUN|PERIODE|PROVINSI|KABUPATEN|KOTA)\b|\s*[(,:;/\u2013\u2014-]|\s+[0-9]|$",
+    re.IGNORECASE,
+)
+
+
+@frozen
+class _Identity:
+    """The Perangkat Daerah, region and province a title line states (each None where it
+    states none)."""
+
+    organisation: str | None = None
+    region: str | None = None
+    province: str | None = None
+
+
+def _named_after(text: str, start: int) -> str | None:
+    """The region's name that starts at *start* of *text* (after ``Kabupaten``…), up to a
+    year, ``Tahun``, ``Periode``, another region word or punctuation."""
+    end = _REGION_END.search(text, start)
+    name = text[start: end.start() if end else len(text)].strip()
+    return name or None
+
+
+def _identity(text: str) -> _Identity:
+    """What a title line such as ``RENCANA STRATEGIS DINAS KESEHATAN KABUPATEN NUSA INDAH
+    TAHUN 2025-2029`` states of its agency and region, as written.
+
+    >>> _identity("Renstra Dinas Kesehatan Kabupaten Nusa Indah Tahun 2025-2029")
+    _Identity(organisation='Dinas Kesehatan', region='Kabupaten Nusa Indah', province=None)
+    >>> _identity("DINAS TATA KOTA KOTA BANDAR, PROVINSI NUSA RAYA")
+    _Identity(organisation='DINAS TATA KOTA', region='KOTA BANDAR', province='NUSA RAYA')
+    >>> _identity("Tabel T-C.27")
+    _Identity(organisation=None, region=None, province=None)
+    """
+    region: str | None = None
+    province: str | None = None
+    province_word = ""
+    region_at: int | None = None
+    for match in _REGION_WORD.finditer(text):
+        word = match.group(1).upper()
+        name = _named_after(text, match.end())
+        if name is None:
+            continue  # "Tata Kota Kota Bandar": the first KOTA is followed by another
+        if word == "PROVINSI":
+            if province is None:
+                province, province_word = name, match.group(1)
+                region_at = match.start() if region_at is None else region_at
+            continue
+        if region is None:
+            region, region_at = f"{match.group(1)} {name}", match.start()
+    if region is None and province is not None:
+        region, province = f"{province_word} {province}", None  # the province's own agency
+    organisation = None
+    agency = _AGENCY.search(text)
+    if agency is not None and (region_at is None or agency.start() < region_at):
+        end = region_at if region_at is not None else len(text)
+        stated_name = text[agency.start(): end].strip(" ,;:-\u2013\u2014")
+        organisation = stated_name or None
+    return _Identity(organisation, region, province)

@@ -10,11 +10,16 @@ plan's standard tables, one sheet each, formatted like the document.
   ``INDIKATOR``, ``DATA CAPAIAN AWAL``, ``TARGET TAHUN 1``, ``DANA TAHUN 1`` …, ``LOKASI``
   (optionally ``SASARAN``, ``TUJUAN``, ``KETERANGAN``).
 
-It is tolerant (codes in any form, rows out of order, numbers stored as text in either style,
-parent totals that disagree with their children, kept as stated) and honest: every cell it
-cannot read is reported with its sheet, row and column, and by default the import then fails
-(:class:`WorkbookError`); with ``partial=True`` it returns the plan without those cells and
-the list of problems. The workbook is opened through the library's one workbook opener
+It is tolerant (codes in any form or split over one column per level, rows out of order,
+sheets of sub kegiatan rows only, whose programs and kegiatan it derives from the codes,
+numbers stored as text in either style, parent totals that disagree with their children, kept
+as stated) and honest: every cell it cannot read is left out of the plan and recorded, with its
+sheet, row, column and content, in the plan's reading notes (:attr:`Plan.reading
+<renstra_model.Plan.reading>`), which a check reports; with ``strict=True`` such a
+cell fails the import instead (:class:`WorkbookError`). Only a file that is not a workbook,
+has no recognisable table, or from which no activity could be read, fails.
+
+The workbook is opened through the library's one workbook opener
 (:mod:`renstra_model.io.workbook`: openpyxl in read-only mode, with defusedxml refusing XML
 bombs, and with bounds on the file's size, its unpacked parts, rows and columns); its cells
 are read in :mod:`~renstra_model.io.excel.cells`, its header in
@@ -34,19 +39,29 @@ from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
 from attrs import frozen
 
 from ...errors import InvalidPlanError, Problem
 from ...messages import DEFAULT_LANG, Lang, extend, render
 from ...model.activities import Activity
 from ...model.codes import Code, Level
+from ...model.nomenclature import Nomenclature
 from ...model.plan import Organisation, Period, Plan
-from ...model.provenance import Source
+from ...model.provenance import Reading, Source
 from ...model.values import check_text
 from ..parsing import Style, check_style
 from ..workbook import Workbook, load_openpyxl, open_workbook, read_workbook_file
-from .cells import CellProblem, CellValue, _Beyond, _blank, _FarCells, _Problems, _sheet_cells
-from .cells import column_letter as column_letter
+from .cells import (
+    CellProblem,
+    CellValue,
+    _Beyond,
+    _blank,
+    _FarCells,
+    _Problems,
+    _sheet_cells,
+    column_letter,
+)
 from .layout import Layout, _Columns, _find_columns, _meta, _Role
 from .rows import _Row, _SheetReader
 
@@ -78,10 +93,18 @@ extend({
               "(PROGRAM, KEGIATAN DAN SUB KEGIATAN; PROGRAM DAN KEGIATAN)",
     },
     "excel.no_years": {
-        "en": "the header states no years (TAHUN 2022 …, or TARGET TAHUN 1 with a baseline "
-              "year): give the first plan year (start_year, --start-year)",
-        "id": "kepala tabel tidak menyebut tahun (TAHUN 2022 …, atau TARGET TAHUN 1 dengan "
-              "tahun awal): berikan tahun pertama rencana (start_year, --start-year)",
+        "en": "the header states no years (TAHUN 2022 …, PAGU INDIKATIF 2025, or TARGET "
+              "TAHUN 1 with a baseline year; JUMLAH PAGU states none): give the first plan "
+              "year (start_year, --start-year)",
+        "id": "kepala tabel tidak menyebut tahun (TAHUN 2022 …, PAGU INDIKATIF 2025, atau "
+              "TARGET TAHUN 1 dengan tahun awal; JUMLAH PAGU tidak menyebutnya): berikan tahun "
+              "pertama rencana (start_year, --start-year)",
+    },
+    "excel.no_year_columns": {
+        "en": "the header has no column of targets or money (TAHUN 2022 TARGET / Rp., TARGET "
+              "TAHUN 1, DANA TAHUN 1, PAGU INDIKATIF 2025, JUMLAH PAGU)",
+        "id": "kepala tabel tidak memiliki kolom target atau dana (TAHUN 2022 TARGET / Rp., "
+              "TARGET TAHUN 1, DANA TAHUN 1, PAGU INDIKATIF 2025, JUMLAH PAGU)",
     },
     "excel.year_conflict": {
         "en": "the header's first plan year is {sheet}, but {given} was given as the first "
@@ -98,8 +121,10 @@ extend({
         "id": "buku kerja tidak menyebut {what}: berikan ({option})",
     },
     "excel.no_rows": {
-        "en": "the table under the header has no rows with a code",
-        "id": "tabel di bawah kepala tabel tidak memiliki baris berkode",
+        "en": "no activity could be read: the table under the header has no row with a code "
+              "that could be read",
+        "id": "tidak ada kegiatan yang dapat dibaca: tabel di bawah kepala tabel tidak "
+              "memiliki baris berkode yang dapat dibaca",
     },
     "excel.generic_note": {
         "en": "code written {written} in the sheet",
@@ -110,7 +135,7 @@ extend({
 
 class WorkbookError(InvalidPlanError):
     """A workbook cannot be imported: the file is unreadable, its header is not understood,
-    or (without ``partial=True``) cells of its table cannot be read.
+    no activity could be read, or (with ``strict=True``) cells of its table cannot be read.
 
     ``cells`` holds the cell problems (sheet, row, column, reason); ``problems`` holds every
     problem, the cell problems with the path ``'sheet'!F12``.
@@ -160,8 +185,8 @@ def _refused(problems: Iterable[Problem], name: str) -> WorkbookError:
 @frozen
 class ImportResult:
     """What :func:`read_workbook` and :func:`read_rows` read: the plan, where it came from,
-    and the cells that could not be read (only with ``partial=True``; otherwise such cells
-    raise :class:`WorkbookError`)."""
+    and the cells that could not be read or were read with a remark (the plan keeps them as
+    its reading notes, :attr:`~renstra_model.Plan.reading`)."""
 
     plan: Plan
     sheet: str
@@ -188,7 +213,9 @@ def _period(
     row = columns.header_row
     years = [g.year for g in columns.years if g.year is not None]
     if not years:
-        problems.add(row, None, "excel.no_years")
+        # no column of targets or money: a first year given does not help
+        problems.add(row, None, "excel.no_year_columns" if start_year is not None
+                     else "excel.no_years")
         return None
     relative = {y.relative for y in years}
     if len(relative) > 1:
@@ -227,7 +254,7 @@ def _specialise(rows: list[_Row]) -> list[_Row]:
     for r in rows:
         if r.code.segments[0] == "X":
             code = Code((*only.segments, *r.code.segments[2:]))
-            r = _Row(r.number, code, str(r.code), r.name, r.texts, r.indicators, r.budget)
+            r = attrs.evolve(r, code=code, written=str(r.code))
         result.append(r)
     return result
 
@@ -243,50 +270,114 @@ def _source(sheet: str, row: _Row) -> Source:
     return Source(sheet, str(row.number), "; ".join(notes)[:20_000] or None)
 
 
+@frozen
+class _Derived:
+    """A program or kegiatan the sheet states no row of, implied by the codes of its rows."""
+
+    code: Code
+    rows: tuple[int, ...]
+    """The rows of its descendants, first to last."""
+    name: str | None
+    named_from: str | None
+    """Where the name comes from: the column's heading, or the nomenclature."""
+
+
+def _derive(
+    rows: Sequence[_Row], stated: Mapping[Code, _Row], sheet: str, problems: _Problems,
+    columns: _Columns, nomenclature: Nomenclature | None,
+) -> dict[Code, _Derived]:
+    """The parents the rows' codes imply and the sheet does not state, each named from the
+    sheet's name column of its level (as its first descendant row states it), else from the
+    nomenclature, else unnamed. A later row naming the same parent otherwise is reported, its
+    name cell not read."""
+    found: dict[Code, list[int]] = {}
+    names: dict[Code, tuple[str, int]] = {}
+    for r in rows:
+        parent = r.code.parent
+        if parent is not None and parent not in stated and r.above is not None:
+            # under a row of another parent, its own parent stated nowhere: a likely typo
+            above_row, above_code = r.above
+            column = columns.code[-1]
+            problems.add(r.number, column, "excel.not_under", columns.headings.get(column),
+                         content=str(r.code), reading=Reading.NOTED, code=str(r.code),
+                         above=str(above_code), above_row=above_row, parent=str(parent))
+        while parent is not None and parent.level in (Level.PROGRAM, Level.KEGIATAN):
+            if parent not in stated:
+                found.setdefault(parent, []).append(r.number)
+                named = r.parent_names.get(parent.level)
+                if named is not None:
+                    column, said = named
+                    first = names.get(parent)
+                    if first is None:
+                        names[parent] = (said, r.number)
+                    elif " ".join(first[0].split()).casefold() != " ".join(said.split()).casefold():
+                        problems.add(r.number, column, "excel.parent_name",
+                                     columns.headings.get(column), content=said,
+                                     code=str(parent), stated=said, first=first[1],
+                                     name=first[0])
+            parent = parent.parent
+    derived: dict[Code, _Derived] = {}
+    for code, numbers in found.items():
+        name: str | None = None
+        origin: str | None = None
+        if code in names:
+            name = names[code][0]
+            column = columns.level_names[code.level]
+            origin = columns.headings.get(column) or column_letter(column + 1)
+        elif nomenclature is not None and (entry := nomenclature.get(code)) is not None:
+            name, origin = entry.name, "nomenclature"
+        derived[code] = _Derived(code, tuple(numbers), name, origin)
+    return derived
+
+
+def _derived_source(sheet: str, derived: _Derived) -> Source:
+    rows = derived.rows
+    span = str(rows[0]) if len(rows) == 1 else f"{rows[0]}-{rows[-1]}"
+    note = f"derived from the codes of rows {span}"
+    if derived.named_from is not None:
+        note += f"; name from {derived.named_from}"
+    return Source(sheet, str(derived.code), note)
+
+
 def _activities(
-    rows: list[_Row], unreadable: Mapping[Code, int], sheet: str, problems: _Problems,
-    code_column: int,
+    rows: list[_Row], sheet: str, problems: _Problems, columns: _Columns,
+    nomenclature: Nomenclature | None,
 ) -> list[Activity]:
+    """The activity tree of the rows: each row under its parent, a parent the sheet states no
+    row of derived from the codes (:class:`_Derived`)."""
+    code_column = columns.code[0]
     first: dict[Code, _Row] = {}
     for r in rows:
         if r.code in first:
-            problems.add(r.number, code_column, "excel.duplicate", code=str(r.code),
-                         first=first[r.code].number)
+            problems.add(r.number, code_column, "excel.duplicate",
+                         columns.headings.get(code_column), content=str(r.code),
+                         code=str(r.code), first=first[r.code].number)
         else:
             first[r.code] = r
-    children: dict[Code, list[_Row]] = {}
-    placed: list[_Row] = []
-    for r in sorted(first.values(), key=lambda row: row.code):
-        parent = r.code.parent
-        if r.code.level is Level.PROGRAM or parent is None:
-            placed.append(r)
-            continue
-        if parent in first:
-            children.setdefault(parent, []).append(r)
-            continue
-        key = "excel.parent_dropped" if parent in unreadable else "excel.no_parent"
-        problems.add(r.number, code_column, key, code=str(r.code), parent=str(parent))
+    derived = _derive(list(first.values()), first, sheet, problems, columns, nomenclature)
+    children: dict[Code, list[Code]] = {}
+    for code in sorted([*first, *derived]):
+        parent = code.parent
+        if code.level is not Level.PROGRAM and parent is not None:
+            children.setdefault(parent, []).append(code)
 
-    def build(r: _Row) -> Activity | None:
-        kids = []
-        for child in children.get(r.code, []):
-            built = build(child)
-            if built is not None:
-                kids.append(built)
-        try:
-            return Activity(
-                code=r.code, level=r.code.level, name=r.name,
-                indicators=r.indicators, budget=r.budget,
-                unit=r.texts.get(_Role.UNIT), location=r.texts.get(_Role.LOCATION),
-                goal=r.texts.get(_Role.GOAL), target=r.texts.get(_Role.TARGET),
-                children=kids, source=_source(sheet, r),
-            )
-        except InvalidPlanError as exc:  # pragma: no cover - the tree is built from codes
-            problems.from_error(r.number, None, exc)
-            return None
+    def build(code: Code) -> Activity:
+        kids = [build(child) for child in children.get(code, [])]
+        if code in derived:
+            made = derived[code]
+            return Activity(code=code, level=code.level, name=made.name, children=kids,
+                            source=_derived_source(sheet, made), derived=True)
+        r = first[code]
+        return Activity(
+            code=r.code, level=r.code.level, name=r.name,
+            indicators=r.indicators, budget=r.budget,
+            unit=r.texts.get(_Role.UNIT), location=r.texts.get(_Role.LOCATION),
+            goal=r.texts.get(_Role.GOAL), target=r.texts.get(_Role.TARGET),
+            children=kids, source=_source(sheet, r),
+        )
 
-    built = [build(r) for r in placed]
-    return [a for a in built if a is not None]
+    tops = sorted(c for c in [*first, *derived] if c.level is Level.PROGRAM or c.parent is None)
+    return [build(code) for code in tops]
 
 
 def read_rows(
@@ -298,7 +389,8 @@ def read_rows(
     organisation: str | None = None,
     region: str | None = None,
     style: Style | None = None,
-    partial: bool = False,
+    nomenclature: Nomenclature | None = None,
+    strict: bool = False,
     source: str | None = None,
 ) -> ImportResult:
     """Read a T-C.27 or flat table given as rows of cell values (from any source: a sheet,
@@ -319,7 +411,7 @@ def read_rows(
     return _read_sheet(
         sheet, columns, head, numbered,
         start_year=start_year, title=title, organisation=organisation, region=region,
-        style=style, partial=partial, source=source,
+        style=style, nomenclature=nomenclature, strict=strict, source=source,
     )
 
 
@@ -356,7 +448,8 @@ def _read_sheet(
     organisation: str | None,
     region: str | None,
     style: Style | None,
-    partial: bool,
+    nomenclature: Nomenclature | None,
+    strict: bool,
     source: str | None,
 ) -> ImportResult:
     fatal: list[Problem] = []
@@ -371,57 +464,47 @@ def _read_sheet(
     meta = _meta(r for r in head if r[0] < columns.header_row)
     chosen_style = check_style(style) if style is not None else meta.style()
     period = _period(columns, start_year, problems)
-    given = {"title": title, "organisation": organisation, "region": region}
+    identity = meta.identity()
+    stated = {
+        "title": title if title is not None else meta.labels.get("title", meta.title),
+        "organisation": organisation if organisation is not None
+        else meta.labels.get("organisation", identity.organisation),
+        "region": region if region is not None else meta.labels.get("region", identity.region),
+        "province": meta.labels.get("province", identity.province),
+    }
     values: dict[str, str | None] = {}
-    for key, value in given.items():
-        stated = value if value is not None else meta.labels.get(key)
-        if key == "title" and stated is None:
-            stated = meta.title
+    for key, value in stated.items():
         try:
-            values[key] = check_text(stated) if stated is not None else None
+            values[key] = check_text(value.strip()) if value and value.strip() else None
         except InvalidPlanError as exc:
             fatal.extend(p.under(key) for p in exc.problems)
             values[key] = None
-    for key, what, option in (
-        ("title", "title of the plan", "title=…, --title"),
-        ("organisation", "Perangkat Daerah", "organisation=…, --organisation"),
-        ("region", "region (Kabupaten/Kota)", "region=…, --region"),
-    ):
-        if values.get(key) is None and not any(p.path == key for p in fatal):
-            fatal.append(Problem(key, "excel.missing", {"what": what, "option": option}))
     if period is None or fatal:
         raise WorkbookError(fatal, source, problems.result())
     reader = _SheetReader(columns, period, chosen_style, problems, MAX_COLUMNS)
     reader.read(itertools.chain(head, rest))
     rows = _specialise(reader.rows)
-    if not rows and not reader.unreadable:
-        fatal.append(Problem("", "excel.no_rows", {}))
-    if fatal:
-        raise WorkbookError(fatal, source, problems.result())
-    programs = _activities(rows, reader.unreadable, sheet, problems, columns.code[0])
+    programs = _activities(rows, sheet, problems, columns, nomenclature)
     cell_problems = problems.result()
-    if cell_problems and not partial:
-        raise WorkbookError([], source, cell_problems)
-    province = meta.labels.get("province")
+    if not programs:
+        raise WorkbookError([Problem("", "excel.no_rows", {})], source, cell_problems)
+    unread = [p for p in cell_problems if p.reading is Reading.UNREAD]
+    if unread and strict:
+        raise WorkbookError([], source, unread)
     bidang = sorted(reader.bidang | {
         Code(a.code.segments[:2]) for a in programs if a.code.segments[0] != "X"
     })
     try:
-        title_text, organisation_text, region_text = (
-            values["title"], values["organisation"], values["region"])
-        assert title_text is not None
-        assert organisation_text is not None
-        assert region_text is not None
         plan = Plan(
-            title=title_text,
+            title=values["title"],
             organisation=Organisation(
-                organisation_text, region_text,
-                province=province.strip() if province and province.strip() else None,
+                values["organisation"], values["region"], province=values["province"],
                 bidang_urusan=bidang,
             ),
             period=period,
             programs=programs,
             total_budget=reader.total,
+            reading=[p.to_note() for p in cell_problems],
         )
     except InvalidPlanError as exc:
         raise WorkbookError(exc.problems, source, cell_problems) from None
@@ -451,23 +534,28 @@ def read_workbook(
     region: str | None = None,
     sheet: str | None = None,
     style: Style | None = None,
-    partial: bool = False,
+    nomenclature: Nomenclature | None = None,
+    strict: bool = False,
     max_bytes: int = MAX_FILE_BYTES,
 ) -> ImportResult:
-    """Read the T-C.27 (or flat) program and kegiatan sheet of the workbook at *path*.
+    """Read the T-C.27, flat or leaf-only program and kegiatan sheet of the workbook at *path*.
 
     * *start_year*: the first plan year (``TAHUN 1``; 2022 for the TTU plan 2021–2026),
-      needed when the header numbers the years instead of naming them, and checked
-      against the header when it names them.
+      needed when the header numbers the years instead of naming them (or states one
+      money column without a year: a one-year sheet), and checked against the header when
+      it names them.
     * *title*, *organisation*, *region*: the plan's title and its Perangkat Daerah and
       region; each overrides what the rows above the header state (``Perangkat Daerah:
-      Dinas Sosial``…). Without either, the import fails and says which is missing.
+      Dinas Sosial``…, or a title line ``Renstra Dinas Kesehatan Kabupaten Nusa Indah``).
+      What neither states is recorded as not stated (None), which a check reports.
     * *sheet*: the sheet to read; by default the first whose name looks like ``T-C.27``
       and has the header, else the first sheet that has it.
     * *style*: the number style of text cells (``"id"``, ``"en"`` or ``"auto"``); by
       default the one the sheet states (``Format angka: 1.234.567,89``), else ``"auto"``.
-    * *partial*: return the plan without the cells that cannot be read, and list them in
-      :attr:`ImportResult.problems`, instead of failing.
+    * *nomenclature*: names the programs and kegiatan the sheet states no row of (derived
+      from its rows' codes) where the sheet has no name column for them.
+    * *strict*: fail when a cell cannot be read, instead of recording it in the plan's
+      reading notes.
 
     Fails with a :class:`WorkbookError` naming the file (and, for a cell, the sheet, row and
     column) and the reason.
@@ -477,7 +565,8 @@ def read_workbook(
         check_style(style)
     data = read_workbook_file(path, max_bytes, _refused)
     options = {"start_year": start_year, "title": title, "organisation": organisation,
-               "region": region, "style": style, "partial": partial, "source": name}
+               "region": region, "style": style, "nomenclature": nomenclature,
+               "strict": strict, "source": name}
     with open_workbook(data, name, error=_refused, hint=EXCEL_HINT, max_rows=MAX_ROWS,
                        max_columns=MAX_COLUMNS, formulas=True) as book:
         return _read_book(book, sheet, options)

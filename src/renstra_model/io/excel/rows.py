@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
 
+import attrs
 from attrs import frozen
 
 from ...errors import InvalidPlanError
@@ -18,6 +19,7 @@ from ...model.budget import BudgetLine
 from ...model.codes import Code, Level
 from ...model.indicators import Indicator
 from ...model.plan import Period
+from ...model.provenance import Reading
 from ...model.values import MoneyCell, Quantity
 from ..headings import heading, is_column_numbers
 from ..parsing import Style
@@ -26,14 +28,19 @@ from .cells import (
     _at,
     _Beyond,
     _blank,
+    _float_decimal,
     _Problems,
     _read_money,
     _read_quantity,
     _read_text,
+    content_text,
+    is_noisy,
+    row_text,
 )
 from .layout import _Columns, _Group, _is_header_row, _Role, _top_header
 
 _TOTAL: Final = re.compile(r"(TOTAL|JUMLAH)\b.*")
+_DEPTH: Final = {level: depth for depth, level in enumerate(Level)}
 _TEXT_ROLES: Final = (_Role.GOAL, _Role.TARGET, _Role.UNIT, _Role.LOCATION, _Role.NOTE)
 """The columns of an activity row read as text, besides its name and indicator."""
 
@@ -46,10 +53,15 @@ class _Row:
     code: Code
     written: str | None
     """The code as the sheet wrote it, when it was generic (``X.XX.01``) and was made specific."""
-    name: str
+    name: str | None
     texts: Mapping[_Role, str]
     indicators: tuple[Indicator, ...]
     budget: BudgetLine | None
+    parent_names: Mapping[Level, tuple[int, str]] = MappingProxyType({})
+    """The names the row's level-name columns state of its parents (``NAMA KEGIATAN`` on a
+    sub kegiatan row), each with its column."""
+    above: tuple[int, Code] | None = None
+    """The nearest row above of its parent's level (its number and code), if any."""
 
 
 class _SheetReader:
@@ -64,16 +76,16 @@ class _SheetReader:
         self.problems = problems
         self.max_columns = max_columns
         self.rows: list[_Row] = []
-        self.unreadable: dict[Code, int] = {}
         self.total: BudgetLine | None = None
         self.total_row: int | None = None
         self.bidang: set[Code] = set()
         self.known = columns.known()
-        self.unknown_reported: set[int] = set()
         self.in_header = False
         self.under_header = True  # no row read since the header (or its repetition)
         self.numbers: tuple[tuple[int, str], ...] | None = None  # the column numbers row
         self.current: int | None = None  # index in self.rows of the last activity row
+        self.conflict = False  # the code columns of the row being read disagree
+        self.last: dict[Level, tuple[int, Code]] = {}  # the latest row of each level
         self.years: list[tuple[int, _Group]] = []
         for group in columns.years:
             assert group.year is not None
@@ -91,10 +103,17 @@ class _SheetReader:
              read: Any, *args: Any) -> Any:
         value = _at(cells, column)
         try:
-            return read(value, *args)
+            result = read(value, *args)
         except InvalidPlanError as exc:
-            self.problems.from_error(number, column, exc, self.heading(column))
+            self.problems.from_error(number, column, exc, self.heading(column),
+                                     content_text(value))
             return None
+        if result is not None and is_noisy(value):
+            assert isinstance(value, float)
+            self.problems.add(number, column, "excel.noisy_number", self.heading(column),
+                              content=repr(value), reading=Reading.NOTED, stored=repr(value),
+                              shown=str(_float_decimal(value)))
+        return result
 
     def text(self, number: int, cells: Sequence[CellValue], column: int | None) -> str | None:
         result: str | None = self.cell(number, cells, column, _read_text)
@@ -170,11 +189,10 @@ class _SheetReader:
             if isinstance(value, _Beyond):
                 self.problems.add(number, value.column, "excel.too_wide",
                                   limit=self.max_columns)
-            elif column not in self.known and column not in self.unknown_reported:
-                self.unknown_reported.add(column)
+            elif column not in self.known:
                 title = self.columns.headings.get(column, "")
                 self.problems.add(number, column, "excel.unknown_column", title or None,
-                                  title=title)
+                                  content=content_text(value), title=title)
 
     def read(self, rows: Iterable[tuple[int, Sequence[CellValue]]]) -> None:
         """Read *rows*, the sheet's rows from the top: the header's are passed over, and so
@@ -217,27 +235,61 @@ class _SheetReader:
         value = next((_at(cells, i) for i in self.columns.code if not _blank(_at(cells, i))),
                      None)
         if value is not None and (raw.strip() or isinstance(value, int | float)):
-            self.problems.add(number, self.columns.code[0], "excel.after_total",
-                              self.heading(self.columns.code[0]), first=self.total_row)
+            self.problems.add(number, None, "excel.after_total",
+                              self.heading(self.columns.code[0]), content=row_text(cells),
+                              first=self.total_row)
 
     def code_text(self, number: int, cells: Sequence[CellValue]) -> str | None:
-        parts: list[str] = []
+        """The row's code as text ("" for a row without one), its parts joined from the code
+        columns; None when a code cell cannot be read (it is reported)."""
+        parts: list[tuple[int, str]] = []
         for column in self.columns.code:
             value = _at(cells, column)
             if _blank(value):
                 continue
             if isinstance(value, float) and not value.is_integer():
                 self.problems.add(number, column, "excel.code_number", self.heading(column),
-                                  value=repr(value))
+                                  content=repr(value), value=repr(value))
                 return None
             text = self.text(number, cells, column)
             if text is None:
                 return None
-            parts.append(" ".join(text.split()))
-        return ".".join(parts)
+            parts.append((column, " ".join(text.split())))
+        if self.columns.level_codes and parts:
+            whole = self.whole_code(number, parts)
+            if whole is not None:
+                return whole
+        return ".".join(text for _, text in parts)
+
+    def whole_code(self, number: int, parts: list[tuple[int, str]]) -> str | None:
+        """Where the codes are split over one column per level and the last filled column
+        states the whole code of its level (``1.02.02.2.01.0001`` under ``KODE SUB
+        KEGIATAN``), that code; every other filled code cell must state the code of one of
+        its parents, else it is reported and not read. None where the columns state parts of
+        one code (``1 | 02 | 02 | 2.01 | 0001``), to be joined."""
+        levels = {column: level for level, column in self.columns.level_codes.items()}
+        self.conflict = False
+        column, last = parts[-1]
+        try:
+            code = Code.parse(last)
+        except InvalidPlanError:
+            return None
+        if code.level is not levels.get(column):
+            return None
+        for other, text in parts[:-1]:
+            try:
+                stated = Code.parse(text)
+            except InvalidPlanError:
+                stated = None
+            if stated is None or code.segments[: len(stated.segments)] != stated.segments:
+                self.problems.add(number, other, "excel.code_conflict", self.heading(other),
+                                  content=text, stated=text, code=str(code))
+                self.conflict = True
+        return last
 
     def row(self, number: int, cells: Sequence[CellValue]) -> None:
         columns = self.columns
+        self.conflict = False
         raw = self.code_text(number, cells)
         if raw is None:
             self.current = None
@@ -248,13 +300,26 @@ class _SheetReader:
         try:
             code = Code.parse(raw)
         except InvalidPlanError as exc:
-            self.problems.from_error(number, columns.code[0], exc, self.heading(columns.code[0]))
+            self.problems.from_error(number, columns.code[0], exc, self.heading(columns.code[0]),
+                                     raw)
             self.current = None
             return
         if code.level in (Level.URUSAN, Level.BIDANG_URUSAN):
             self.above_program(number, cells, code)
             return
-        name = self.text(number, cells, columns.name)
+        name_column = columns.name_column(code.level)
+        name = self.text(number, cells, name_column)
+        parent_names: dict[Level, tuple[int, str]] = {}
+        for level, column in columns.level_names.items():
+            if column != name_column and _DEPTH[level] < _DEPTH[code.level]:
+                stated = self.text(number, cells, column)
+                if stated is None:
+                    continue
+                if self.conflict:  # the code columns disagree on the parents: names unused
+                    self.problems.add(number, column, "excel.conflict_name",
+                                      self.heading(column), content=stated, code=str(code))
+                else:
+                    parent_names[level] = (column, stated)
         indicator = self.indicator(number, cells)
         budget = self.budget(number, cells)
         texts = {
@@ -262,32 +327,31 @@ class _SheetReader:
             for role in _TEXT_ROLES
             if (value := self.text(number, cells, columns.roles.get(role))) is not None
         }
-        if name is None:
-            if _blank(_at(cells, columns.name)):
-                self.problems.add(number, columns.name, "structure.missing",
-                                  self.heading(columns.name))
-            self.unreadable.setdefault(code, number)
-            self.current = None
-            return
+        parent = code.parent
+        above = self.last.get(parent.level) if parent is not None else None
+        self.last[code.level] = (number, code)
         self.rows.append(_Row(number, code, None, name, MappingProxyType(texts),
-                              (indicator,) if indicator else (), budget))
+                              (indicator,) if indicator else (), budget,
+                              MappingProxyType(parent_names), above))
         self.current = len(self.rows) - 1
 
     def above_program(self, number: int, cells: Sequence[CellValue], code: Code) -> None:
         if code.level is Level.BIDANG_URUSAN:
             self.bidang.add(code)
         self.current = None
-        keep = {*self.columns.code, self.columns.name}
+        keep = {*self.columns.code, self.columns.name, *self.columns.level_names.values()}
         for column, value in enumerate(cells):
             if column not in keep and column in self.known and not _blank(value):
                 self.problems.add(number, column, "excel.above_program", self.heading(column),
-                                  level=code.level.label)
+                                  content=content_text(value), level=code.level.label)
 
     def is_total(self, cells: Sequence[CellValue]) -> bool:
         """A total row: TOTAL… or JUMLAH… in the name column or a column left of it."""
         roles = self.columns.roles
         stated = (roles[r] for r in (_Role.GOAL, _Role.TARGET, _Role.NUMBER) if r in roles)
-        left = {*range(self.columns.name + 1), *stated}
+        names = [c for c in (self.columns.name, *self.columns.level_names.values())
+                 if c is not None]
+        left = {*range(max(names, default=max(self.columns.code)) + 1), *stated}
         texts = [cells[i] for i in sorted(left) if i < len(cells)
                  and isinstance(cells[i], str) and str(cells[i]).strip()]
         return bool(texts) and bool(_TOTAL.fullmatch(heading(texts[0])))
@@ -298,21 +362,21 @@ class _SheetReader:
             return
         indicator_columns = set(self.indicator_columns())
         has_indicator = any(not _blank(_at(cells, c)) for c in indicator_columns)
-        if not has_indicator or self.current is None:
-            column = next(i for i, c in enumerate(cells) if not _blank(c))
-            self.problems.add(number, column if column in self.known else None,
-                              "excel.no_code", self.heading(column))
+        names = {self.columns.name, *self.columns.level_names.values()}
+        has_name = any(not _blank(_at(cells, c)) for c in names if c is not None)
+        if not has_indicator or has_name or self.current is None:
+            # an activity row without its code (a name is its own): it cannot be placed
+            self.problems.add(number, None, "excel.no_code", content=row_text(cells))
             return
         for column, value in enumerate(cells):
             if column in self.known and column not in indicator_columns and not _blank(value):
-                self.problems.add(number, column, "excel.orphan_cell", self.heading(column))
+                self.problems.add(number, column, "excel.orphan_cell", self.heading(column),
+                                  content=content_text(value))
         indicator = self.indicator(number, cells)
         if indicator is not None:
             previous = self.rows[self.current]
-            self.rows[self.current] = _Row(
-                previous.number, previous.code, previous.written, previous.name,
-                previous.texts, (*previous.indicators, indicator), previous.budget,
-            )
+            self.rows[self.current] = attrs.evolve(
+                previous, indicators=(*previous.indicators, indicator))
 
     def total_line(self, number: int, cells: Sequence[CellValue]) -> None:
         self.current = None
