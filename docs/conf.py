@@ -70,6 +70,11 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Callable"),  # YearMap.validate(check); standard library
     ("py:class", "collections.abc.Sequence"),  # check(select=...); standard library
     ("py:class", "argparse.Namespace"),  # the subcommands' handlers; standard library
+    ("py:class", "re.Pattern"),
+    ("py:class", "collections.abc.Collection"),  # generate_workbook(defects); standard library
+    ("py:class", "WorkbookShape"),  # a Literal of shape names, listed in SHAPES; no page
+    ("py:class", "datetime.time"),  # CellValue, the cells of a sheet; standard library
+    ("py:class", "datetime.timedelta"),  # headings.heading_level(); standard library
     ("py:class", "os.PathLike"),  # load()/save() paths; standard library
     ("py:class", "pathlib.Path"),  # renstra_model.examples.data_path(); standard library
     ("py:class", "renstra_model.calculators.arithmetic.T"),  # the type variable of calculate(); no page
