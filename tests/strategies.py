@@ -563,6 +563,7 @@ def activities(
         name=draw(rarely(texts()) if derived else texts()),
         indicators=seq(*draw(indicator_lists(period, ids))),
         budget=draw(optional(budget_lines(period))),
+        budget_parts=seq(*draw(small_lists(budget_lines(period), max_size=1))),
         unit=draw(optional(texts())),
         location=draw(optional(texts())),
         goal=draw(optional(texts())),

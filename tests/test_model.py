@@ -566,3 +566,22 @@ def test_error_lists_every_problem_in_either_language() -> None:
     assert exc.describe("id").startswith("f.json: 2 masalah ditemukan:\n  teks tidak boleh")
     assert [p.path for p in exc.under("x").problems] == ["x.a", "x.b"]
     assert isinstance(exc, ValueError)
+
+
+def test_budget_parts_lie_within_the_period() -> None:
+    from renstra_model import Activity, BudgetLine, Code, Level, Organisation, Period, Plan
+
+    sub = Activity(code=Code.parse("1.02.02.2.01.0001"), level=Level.SUB_KEGIATAN, name="S",
+                   budget=BudgetLine(planned={2025: Decimal("3")}),
+                   budget_parts=[BudgetLine(planned={2025: Decimal("1")}),
+                                 BudgetLine(planned={2031: Decimal("2")})])
+    kegiatan = Activity(code=Code.parse("1.02.02.2.01"), level=Level.KEGIATAN, name=None,
+                        derived=True, children=[sub])
+    program = Activity(code=Code.parse("1.02.02"), level=Level.PROGRAM, name=None,
+                       derived=True, children=[kegiatan])
+    expect_only(
+        lambda: Plan(title=None, organisation=Organisation(None, None),
+                     period=Period(2024, 2025, 2029), programs=[program]),
+        ("programs[0].children[0].children[0].budget_parts[1].planned[2031]",
+         "year.outside_period"),
+    )

@@ -41,6 +41,12 @@ class Activity:
         default=(), converter=to_tuple, validator=items_of(Indicator)
     )
     budget: BudgetLine | None = field(default=None, validator=instances(BudgetLine, optional=True))
+    budget_parts: tuple[BudgetLine, ...] = field(
+        default=(), converter=to_tuple, validator=items_of(BudgetLine)
+    )
+    """The pagu as the source states it in several rows of this activity (an export of one row
+    per indicator or sub unit), each with its source row; :attr:`budget` is then their sum.
+    Empty where the source states one line."""
     unit: str | None = field(default=None, validator=optional_text)
     """Unit kerja perangkat daerah penanggung jawab."""
     location: str | None = field(default=None, validator=optional_text)

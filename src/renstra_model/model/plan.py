@@ -281,6 +281,10 @@ def _plan_series(
         if budget is not None:
             yield f"{path}.budget.planned" if named else "", budget.planned  # type: ignore[misc]
             yield f"{path}.budget.realised" if named else "", budget.realised  # type: ignore[misc]
+        for k, part in enumerate(activity.budget_parts):
+            base = f"{path}.budget_parts[{k}]" if named else ""
+            yield f"{base}.planned" if named else "", part.planned  # type: ignore[misc]
+            yield f"{base}.realised" if named else "", part.realised  # type: ignore[misc]
     if plan.total_budget is not None:
         yield "total_budget.planned", plan.total_budget.planned  # type: ignore[misc]
         yield "total_budget.realised", plan.total_budget.realised  # type: ignore[misc]
