@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,21 @@ def test_the_command_line_imports_its_modules_plainly_and_no_private_name() -> N
             if isinstance(node, ast.ImportFrom) and node.module != "__future__":
                 private = [a.name for a in node.names if a.name.startswith("_")]
                 assert not private, (path.name, node.module, private)
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from renstra_model.cli.main import EXIT_BROKEN_PIPE
+
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self) -> int:
+            raise io.UnsupportedOperation("no descriptor")
+
+    monkeypatch.setattr(sys, "stdout", Closed())
+    assert main(["rules"]) == EXIT_BROKEN_PIPE

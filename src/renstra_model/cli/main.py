@@ -8,6 +8,8 @@ input is unusable (its problems are printed with their paths).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Final
@@ -35,11 +37,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_BROKEN_PIPE = 141
+"""The status of a command whose reader stopped reading (``renstra check … | head``), as a
+shell reports a process ended by SIGPIPE."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status. Output to a reader that stops reading
+    (``| head``) ends the command quietly, with :data:`EXIT_BROKEN_PIPE`."""
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
-    return handler(args)
+    try:
+        return handler(args)
+    except BrokenPipeError:
+        # Python's recipe: point stdout at nothing, so that its flush at exit raises no more
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":  # pragma: no cover
