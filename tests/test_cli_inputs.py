@@ -104,7 +104,8 @@ def test_check_refuses_an_xls_file(tmp_path: Path, capsys: Capture) -> None:
     binary.write_bytes(bytes(range(256)))
     assert run(capsys, "summary", str(binary)) == (
         EXIT_INPUT, "",
-        f"{binary}: binary content of none of the formats read (.json, .xlsx, .xlsm) @ $\n")
+        f"{binary}: binary content of none of the formats read (.json, .xlsx, .xlsm, .csv, "
+        ".tsv) @ $\n")
 
 
 def test_check_a_directory_of_plan_files_and_workbooks(folder: Path, tmp_path: Path,
@@ -367,7 +368,7 @@ def test_the_reading_options_are_the_same_everywhere() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     reading = ["--start-year", "--sheet", "--title", "--organisation", "--region",
-               "--number-style", "--nomenclature"]
+               "--number-style", "--nomenclature", "--delimiter", "--encoding"]
     for name in ("check", "summary", "table", "import"):
         group = next(g for g in sub.choices[name]._action_groups if g.title == "reading")
         assert [a.option_strings[0] for a in group._group_actions] == reading, name

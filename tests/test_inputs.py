@@ -32,7 +32,7 @@ from renstra_model.io.nomenclature import load_nomenclature
 from renstra_model.model.codes import Level
 
 NOMENCLATURE = Path(__file__).parent / "data" / "nomenclature-small.csv"
-FORMATS = ".json, .xlsx, .xlsm"
+FORMATS = ".json, .xlsx, .xlsm, .csv, .tsv"
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +57,8 @@ def test_the_suffix_chooses_the_format(tmp_path: Path, workbook: Path) -> None:
     upper.write_bytes(workbook.read_bytes())
     assert [input_format(p).name for p in (plan_file, workbook, upper)] == [
         "plan", "workbook", "workbook"]
-    assert [f.name for f in inputs.formats()] == ["plan", "workbook"]
-    assert inputs.suffixes() == (".json", ".xlsx", ".xlsm")
+    assert [f.name for f in inputs.formats()] == ["plan", "workbook", "sipd"]
+    assert inputs.suffixes() == (".json", ".xlsx", ".xlsm", ".csv", ".tsv")
     (loaded,) = read_plans(plan_file)
     assert loaded == Loaded(str(plan_file), ttu_dinsos())
     (book,) = read_plans(str(upper))
@@ -114,8 +114,6 @@ UNSUPPORTED = [
      "file (.json), not from the document's text",
      "dokumen Word: rencana dibaca dari buku kerjanya (.xlsx) atau berkas rencananya (.json), "
      "bukan dari teks dokumennya"),
-    ("sipd.csv", f"a CSV file: CSV exports are not read yet (the formats read: {FORMATS})",
-     f"berkas CSV: ekspor CSV belum dapat dibaca (format yang dibaca: {FORMATS})"),
     ("notes.txt", f"files ending .txt are not read (the formats read: {FORMATS})",
      f"berkas berakhiran .txt tidak dibaca (format yang dibaca: {FORMATS})"),
     ("README", f"the name states no file type (the formats read: {FORMATS})",
@@ -293,12 +291,13 @@ def test_the_registry_refuses_what_is_taken(two: InputFormat) -> None:
     inputs.register(two)  # back, for the fixture to remove
 
 
-def test_csv_is_read_once_a_format_reads_it(tmp_path: Path) -> None:
+def test_csv_is_read_by_the_sipd_format(tmp_path: Path) -> None:
     path = tmp_path / "sipd.csv"
     path.write_text("a|b|c\n", encoding="utf-8")
-    with registered(InputFormat("sipd", (".csv",), _two_plans)):
-        assert [item.plan.title for item in read_plans(path)] == ["a"]
-    with pytest.raises(UnsupportedFormatError, match="CSV exports are not read yet"):
+    assert input_format(path).name == "sipd"
+    with pytest.raises(ValueError, match=r"\.csv is read by the input format 'sipd' already"):
+        inputs.register(InputFormat("csv", (".csv",), _two_plans))
+    with pytest.raises(RenstraError, match="is not the header of a SIPD export"):
         read_plans(path)
 
 

@@ -419,6 +419,63 @@ CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
         "en": "the sheet has more than {limit} rows; it is not read",
         "id": "lembar memiliki lebih dari {limit} baris; tidak dibaca",
     },
+    # reading a SIPD export (renstra_model.io.sipd): the notes of its rows
+    "sipd.no_plan": {
+        "en": "the row states no {missing}, so it belongs to no plan: it is not read (its "
+              "content is kept here)",
+        "id": "baris tidak menyatakan {missing}, sehingga bukan milik rencana mana pun: baris "
+              "tidak dibaca (isinya disimpan di sini)",
+    },
+    "sipd.empty_field": {
+        "en": "the row states no {column}, without which it cannot be placed in its plan: it "
+              "is not read",
+        "id": "baris tidak menyatakan {column}, yang diperlukan untuk menempatkannya dalam "
+              "rencananya: baris tidak dibaca",
+    },
+    "sipd.row_type": {
+        "en": "the row is {type}, not an object of fields: it is not read",
+        "id": "baris berupa {type}, bukan objek berisi isian: baris tidak dibaca",
+    },
+    "sipd.period": {
+        "en": "{value!r} is not a period of two four-digit years, the first and the last "
+              "(20252029)",
+        "id": "{value!r} bukan periode berupa dua tahun empat angka, tahun pertama dan "
+              "terakhir (20252029)",
+    },
+    "sipd.period_years": {
+        "en": "the period {period} has {years} years; an export states at most {limit} "
+              "(pagu1 … pagu{limit})",
+        "id": "periode {period} terdiri atas {years} tahun; ekspor menyatakan paling banyak "
+              "{limit} (pagu1 … pagu{limit})",
+    },
+    "sipd.other_period": {
+        "en": "the row states the period {period}, but its plan's is {plan} (row {first}): "
+              "the row is not read",
+        "id": "baris menyatakan periode {period}, tetapi periode rencananya {plan} (baris "
+              "{first}): baris tidak dibaca",
+    },
+    "sipd.beyond_period": {
+        "en": "the period {period} has {years} years, and this column lies beyond it: its "
+              "content is not read",
+        "id": "periode {period} terdiri atas {years} tahun, dan kolom ini berada di luarnya: "
+              "isinya tidak dibaca",
+    },
+    "sipd.code_level": {
+        "en": "{code} is a {actual} code, but {column} holds {expected} codes",
+        "id": "{code} adalah kode {actual}, tetapi {column} memuat kode {expected}",
+    },
+    "sipd.identity_name": {
+        "en": "the row's {column} is {stated!r}, but row {first} stated {name!r}, which is "
+              "kept: this name is not read",
+        "id": "{column} baris ini {stated!r}, tetapi baris {first} menyatakan {name!r} yang "
+              "dipakai: nama ini tidak dibaca",
+    },
+    "sipd.extra_cells": {
+        "en": "the row holds {count} cell(s) outside the header's {columns} named columns: "
+              "they are not read",
+        "id": "baris memuat {count} sel di luar {columns} kolom bernama pada kepala tabel: "
+              "sel tersebut tidak dibaca",
+    },
     "severity.info": {"en": "info", "id": "info"},
     "severity.warning": {"en": "warning", "id": "peringatan"},
     "severity.error": {"en": "error", "id": "galat"},

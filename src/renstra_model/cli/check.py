@@ -46,8 +46,9 @@ def add_parser(sub: Any) -> None:
     )
     check.add_argument(
         "plans", nargs="+", metavar="PLAN",
-        help="a plan file (.json), a workbook (.xlsx, .xlsm), a directory (every such file "
-        "below it, in order of their paths), or a shipped example: ttu-dinsos",
+        help="a plan file (.json), a workbook (.xlsx, .xlsm), a SIPD export (.csv, .tsv, or "
+        "SIPD JSON: every agency's plan in turn), a directory (every such file below it, in "
+        "order of their paths), or a shipped example: ttu-dinsos",
     )
     check.add_argument("--format", choices=("text", "json"), default=None)
     check.add_argument(

@@ -46,7 +46,18 @@ READING: Final = (
     "and region are read from the title line or the label rows above the header (or given "
     "below), else recorded as not stated, which the check reports: a workbook is never "
     "refused for them; a cell that cannot be read is left out of the plan and recorded in it, "
-    "with its content, and the check's import rules (RS001-RS004) report it."
+    "with its content, and the check's import rules (RS001-RS004) report it. A SIPD export "
+    "(.csv or .tsv, one row per sub kegiatan indicator; or SIPD-RI's JSON answer, an object "
+    "with a data list) is read as one plan per Perangkat Daerah (kodepemda, kodeskpd), named "
+    "by uraiskpd and namapemda, its period from idperiode: programs and kegiatan are derived "
+    "from the codes (no pagu of their own, RS004), a sub kegiatan stated in several rows keeps "
+    "each row's indicator and pagu and sums the pagu, and a value that cannot be read (money "
+    "of more than two decimals, a column beyond the period, a code that does not extend its "
+    "parent's, a row without kodeskpd) is recorded in its plan like a cell of a workbook; "
+    "the encoding (UTF-8 with or without a BOM, else Windows-1252) and the delimiter (, ; or "
+    "tab, from the header) are detected, and a file that does not settle them asks for "
+    "--encoding or --delimiter. --title, --organisation, --region, --sheet and --start-year "
+    "concern workbooks only."
 )
 """What the reading options' group says in ``--help``: what is read, and what is derived."""
 
@@ -125,6 +136,36 @@ def add_reading_arguments(parser: argparse.ArgumentParser, *, checks: bool = Fal
         help=f"the national code nomenclature (CSV, or the decree's spreadsheet layout): {uses} "
         "the programs and kegiatan a workbook derives from its codes but does not name",
     )
+    group.add_argument(
+        "--delimiter", type=_delimiter, default=None, metavar="CHAR",
+        help="the delimiter of a CSV export: ',', ';' or tab (default: the one that splits "
+        "the header into the export's columns)",
+    )
+    group.add_argument(
+        "--encoding", type=_encoding, default=None, metavar="NAME",
+        help="the encoding of a CSV export, e.g. utf-8, cp1252 (default: as its byte order "
+        "mark says, else UTF-8, else Windows-1252)",
+    )
+
+
+def _delimiter(value: str) -> str:
+    from ..io.sipd import SipdError
+    from ..io.sipd.dialect import check_delimiter
+
+    try:
+        return check_delimiter(value)
+    except SipdError as exc:
+        raise argparse.ArgumentTypeError(exc.problems[0].message("en")) from None
+
+
+def _encoding(value: str) -> str:
+    from ..io.sipd import SipdError
+    from ..io.sipd.dialect import check_encoding
+
+    try:
+        return check_encoding(value)
+    except SipdError as exc:
+        raise argparse.ArgumentTypeError(exc.problems[0].message("en")) from None
 
 
 def reading_options(
@@ -142,6 +183,7 @@ def reading_options(
         start_year=args.start_year, sheet=args.sheet, title=args.title,
         organisation=args.organisation, region=args.region, style=args.number_style,
         nomenclature=nomenclature, strict=getattr(args, "strict", False),
+        delimiter=getattr(args, "delimiter", None), encoding=getattr(args, "encoding", None),
     )
 
 

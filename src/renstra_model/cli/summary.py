@@ -42,7 +42,8 @@ def add_parser(sub: Any) -> None:
     )
     summary.add_argument(
         "plan", metavar="PLAN",
-        help="a plan file (.json), a workbook (.xlsx, .xlsm), or a shipped example: ttu-dinsos",
+        help="a plan file (.json), a workbook (.xlsx, .xlsm), a SIPD export (.csv, .tsv, SIPD "
+        "JSON: each agency's plan in turn), or a shipped example: ttu-dinsos",
     )
     summary.add_argument("--format", choices=("text", "json"), default="text",
                          help="text, or JSON: an object; an array of them, each with its "

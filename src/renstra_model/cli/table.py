@@ -67,7 +67,8 @@ def add_parser(sub: Any) -> None:
         "workbook. Exit status: 0 written, 2 unusable input.",
     )
     table.add_argument("plan", metavar="PLAN",
-                       help="a plan file (.json), a workbook (.xlsx, .xlsm), or a shipped "
+                       help="a plan file (.json), a workbook (.xlsx, .xlsm), a SIPD export "
+                       "(.csv, .tsv, SIPD JSON: each agency's plan in turn), or a shipped "
                        "example: ttu-dinsos")
     table.add_argument("table", metavar="TABLE", help=f"one of {', '.join(TABLE_NAMES)}")
     table.add_argument("--format", choices=TABLE_FORMATS, default="text")

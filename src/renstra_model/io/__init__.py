@@ -1,6 +1,7 @@
-"""File formats: plan files (JSON, through the one converter), Excel workbooks, Parquet, the
-nomenclature's files, and the Indonesian number and date parsing the readers share; and the
-one entry point that reads whatever the user has into plans, by its format (``read_plans``,
+"""File formats: plan files (JSON, through the one converter), Excel workbooks, SIPD exports
+(CSV and SIPD JSON, :mod:`renstra_model.io.sipd`), Parquet, the nomenclature's files, and the
+Indonesian number and date parsing the readers share; and the one entry point that reads
+whatever the user has into plans, by its format (``read_plans``,
 :mod:`renstra_model.io.inputs`).
 
 The plan files' functions are imported with the package; the other formats' names are imported
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
         parse_place_date,
         parse_quantity,
     )
+    from .sipd import SipdError, SipdExport, SipdPlan, read_sipd, read_sipd_rows
 
 _EXCEL = frozenset({"ImportResult", "WorkbookError", "read_rows", "read_workbook",
                     "write_workbook"})
@@ -55,6 +57,7 @@ _INPUTS = frozenset({"InputFormat", "Loaded", "ReadOptions", "UnsupportedFormatE
                      "unregister"})
 _NOMENCLATURE = frozenset({"NomenclatureError", "load_nomenclature"})
 _PARQUET = frozenset({"ColumnarError", "export_parquet"})
+_SIPD = frozenset({"SipdError", "SipdExport", "SipdPlan", "read_sipd", "read_sipd_rows"})
 _PARSING = frozenset({"parse_date", "parse_money", "parse_month", "parse_number",
                       "parse_percent", "parse_place_date", "parse_quantity"})
 
@@ -81,6 +84,10 @@ def __getattr__(name: str) -> Any:
         from . import parsing
 
         module = parsing
+    elif name in _SIPD:
+        from . import sipd
+
+        module = sipd
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(module, name)
@@ -100,6 +107,9 @@ __all__ = [
     "Loaded",
     "NomenclatureError",
     "ReadOptions",
+    "SipdError",
+    "SipdExport",
+    "SipdPlan",
     "UnsupportedFormatError",
     "WorkbookError",
     "dumps",
@@ -119,6 +129,8 @@ __all__ = [
     "parse_quantity",
     "read_plans",
     "read_rows",
+    "read_sipd",
+    "read_sipd_rows",
     "read_workbook",
     "register",
     "registered",

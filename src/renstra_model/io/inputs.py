@@ -1,7 +1,8 @@
 """Whatever the user has, read into plans: one entry point, :func:`read_plans`, over a registry
-of input formats (:class:`InputFormat`: the plan file, ``.json``, and the workbook, ``.xlsx``,
-``.xlsm``; another plugs in with :func:`register`), and :func:`expand`, which turns a directory
-into the files below it that a format reads. A file may hold several plans (:func:`name_plans`).
+of input formats (:class:`InputFormat`: the plan file, ``.json``, the workbook, ``.xlsx``,
+``.xlsm``, and the SIPD export, ``.csv``, ``.tsv``, or a ``.json`` that is SIPD-RI's answer;
+another plugs in with :func:`register`), and :func:`expand`, which turns a directory into the
+files below it that a format reads. A file may hold several plans (:func:`name_plans`).
 
 A file is read by the format of its suffix (in any case), unless its first bytes are another
 format's (a workbook, ``PK\\x03\\x04``, named ``.json``; a plan file named ``.xlsx``). A file of
@@ -40,6 +41,7 @@ from ..model.plan import Plan
 
 if TYPE_CHECKING:
     from .parsing import Style
+    from .sipd import SipdExport
 
 _READ_FROM = {
     "en": "a plan is read from its workbook (.xlsx) or its plan file (.json), not from",
@@ -64,9 +66,6 @@ extend({
         "id": "berkas format Office lama (.xls, .doc), apa pun kata namanya: buka dan simpan "
               "sebagai .xlsx",
     },
-    "inputs.csv": {"en": "a CSV file: CSV exports are not read yet (the formats read: {formats})",
-                   "id": "berkas CSV: ekspor CSV belum dapat dibaca (format yang dibaca: "
-                         "{formats})"},
     "inputs.unknown": {"en": "files ending {suffix} are not read (the formats read: {formats})",
                        "id": "berkas berakhiran {suffix} tidak dibaca (format yang dibaca: "
                              "{formats})"},
@@ -114,6 +113,12 @@ class ReadOptions:
     strict: bool = False
     """Refuse a file with content that cannot be read, instead of recording it in the plan
     (:attr:`Plan.reading <renstra_model.Plan.reading>`)."""
+    delimiter: str | None = None
+    """The delimiter of a CSV export (``,``, ``;``, ``tab``), where its header does not settle
+    it."""
+    encoding: str | None = None
+    """The encoding of a CSV export (``utf-8``, ``cp1252``…), where its bytes do not settle
+    it."""
 
 
 @frozen
@@ -144,12 +149,16 @@ class InputFormat:
     """A format :func:`read_plans` reads: its *name*, the *suffixes* of its files (``.json``;
     matched without regard to case), its *read*\\ er, and optionally *sniff*, which tells from
     a file's first :data:`HEAD_BYTES` bytes whether they are of this format, so that a file
-    whose suffix lies is read by its content."""
+    whose suffix lies is read by its content. With *sniffed*, a file of its suffixes that
+    :func:`expand` finds in a directory is taken only where *sniff* says it is of the format
+    (a directory of plans may hold CSV files that are no export, such as a nomenclature); a
+    file named on its own is read as its suffix says."""
 
     name: str
     suffixes: tuple[str, ...] = field(converter=_suffixes)
     read: Reader
     sniff: Callable[[bytes], bool] | None = None
+    sniffed: bool = False
 
 
 HEAD_BYTES: Final = 512
@@ -201,8 +210,7 @@ def suffixes() -> tuple[str, ...]:
 _REFUSED: Final[Mapping[str, str]] = {
     ".xls": "inputs.xls", ".xlt": "inputs.xls", ".xlsb": "inputs.xlsb", ".ods": "inputs.ods",
     ".numbers": "inputs.numbers", ".pdf": "inputs.pdf", ".docx": "inputs.word",
-    ".doc": "inputs.word", ".odt": "inputs.word", ".rtf": "inputs.word", ".csv": "inputs.csv",
-    ".tsv": "inputs.csv",
+    ".doc": "inputs.word", ".odt": "inputs.word", ".rtf": "inputs.word",
 }
 """The message of each file type that people have and no format reads, by suffix."""
 
@@ -237,9 +245,9 @@ def input_format(path: str | os.PathLike[str]) -> InputFormat:
     unless the file's first bytes are another format's (its ``sniff``).
 
     :class:`UnsupportedFormatError` names a type no format reads, by the suffix (``.xls``,
-    ``.ods``, ``.numbers``, ``.pdf``, ``.docx``, ``.csv`` until a format reads it, any other
-    suffix) or, for a registered suffix, by content that is none of the formats' (a PDF, an
-    old Office file, binary data); a missing file is a
+    ``.ods``, ``.numbers``, ``.pdf``, ``.docx``, any other suffix) or, for a registered
+    suffix, by content that is none of the formats' (a PDF, an old Office file, binary
+    data); a missing file is a
     :class:`~renstra_model.errors.PlanFileError`.
     """
     file = Path(path)
@@ -297,11 +305,18 @@ def read_plans(path: str | os.PathLike[str], options: ReadOptions | None = None)
     return [Loaded(n, item.plan) for n, item in zip(names, loaded, strict=True)]
 
 
-def name_plans(path: str | os.PathLike[str], plans: Sequence[Plan]) -> list[Loaded]:
+def name_plans(
+    path: str | os.PathLike[str],
+    plans: Sequence[Plan],
+    *,
+    codes: Sequence[tuple[str | None, str | None]] | None = None,
+) -> list[Loaded]:
     """*plans*, read from the file at *path*, each with its name: *path* alone for one plan;
     for several, ``path [region / agency]`` from the plan's organisation (the part it states;
     its title where it states neither; its place in the file where it has none), with the
-    place in the file (``#2``) added to a name that two plans share.
+    place in the file (``#2``) added to a name that two plans share. *codes*, where the
+    reader has them, give for each plan the region's and the agency's code (a SIPD export's
+    kodepemda and kodeskpd), which name the part of a plan that its organisation does not.
 
     >>> from renstra_model.examples import ttu_dinsos
     >>> plan = ttu_dinsos()
@@ -316,7 +331,8 @@ def name_plans(path: str | os.PathLike[str], plans: Sequence[Plan]) -> list[Load
     labels = []
     for number, plan in enumerate(plans, start=1):
         org = plan.organisation
-        stated = [part for part in (org.region, org.name) if part]
+        region, agency = codes[number - 1] if codes is not None else (None, None)
+        stated = [part for part in (org.region or region, org.name or agency) if part]
         labels.append(" / ".join(stated) if stated else plan.title or f"#{number}")
     names = [f"{source} [{label}]" for label in _unique(labels, "{} #{}".format)]
     return [Loaded(name, plan) for name, plan in zip(names, plans, strict=True)]
@@ -345,9 +361,12 @@ def _numbered_inside(name: str, number: int) -> str:
 
 def expand(specs: Iterable[str | os.PathLike[str]]) -> list[str]:
     """Each spec as itself (a file, a shipped example's name, whatever the caller reads), a
-    directory as every file below it with a suffix a registered format reads, sorted by path,
-    without Office's lock files (``~$…``) and hidden files and directories (``.…``)."""
+    directory as every file below it with a suffix a registered format reads (of a format
+    that is *sniffed*, only a file whose first bytes are of it), sorted by path, without
+    Office's lock files (``~$…``) and hidden files and directories (``.…``)."""
     wanted = set(suffixes())
+    sniffed = {s: f.sniff for f in _FORMATS.values() if f.sniffed and f.sniff is not None
+               for s in f.suffixes}
     result: list[str] = []
     for spec in specs:
         top = Path(spec)
@@ -362,8 +381,18 @@ def expand(specs: Iterable[str | os.PathLike[str]]) -> list[str]:
                 if not f.startswith((".", "~$")) and Path(f).suffix.lower() in wanted
                 and Path(folder, f).is_file()
             )
-        result.extend(str(p) for p in sorted(found))
+        result.extend(str(p) for p in sorted(found) if _taken(p, sniffed))
     return result
+
+
+def _taken(path: Path, sniffed: Mapping[str, Callable[[bytes], bool]]) -> bool:
+    """Whether a file found in a directory is read: unless its suffix is of a *sniffed*
+    format, yes; else where its first bytes are of that format."""
+    sniff = sniffed.get(path.suffix.lower())
+    if sniff is None:
+        return True
+    head = _head(path)
+    return head is not None and sniff(head)
 
 
 # -- the formats of the library ----------------------------------------------------------------
@@ -377,10 +406,41 @@ def _is_zip(head: bytes) -> bool:
     return head.startswith(b"PK\x03\x04") and b"opendocument" not in head
 
 
+def _is_sipd_csv(head: bytes) -> bool:
+    """The start of a SIPD CSV export: text (UTF-16 after its byte order mark) whose first
+    line names the column ``kodepemda``."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", errors="ignore")
+    elif any(byte in _CONTROL for byte in head):
+        return False
+    else:
+        text = head.decode("latin-1")
+    return "kodepemda" in text.splitlines()[0].lower() if text else False
+
+
 def _read_plan_file(path: Path, options: ReadOptions) -> list[Loaded]:
     from .serialization import load
+    from .sipd import read_sipd_json
 
+    export = read_sipd_json(path, encoding=options.encoding, style=options.style,
+                            nomenclature=options.nomenclature, strict=options.strict)
+    if export is not None:
+        return _sipd_plans(path, export)
     return [Loaded(str(path), load(path))]
+
+
+def _sipd_plans(path: Path, export: SipdExport) -> list[Loaded]:
+    return name_plans(path, [item.plan for item in export.plans],
+                      codes=[(item.kodepemda, item.kodeskpd) for item in export.plans])
+
+
+def _read_sipd(path: Path, options: ReadOptions) -> list[Loaded]:
+    from .sipd import read_sipd
+
+    export = read_sipd(path, delimiter=options.delimiter, encoding=options.encoding,
+                       style=options.style, nomenclature=options.nomenclature,
+                       strict=options.strict)
+    return _sipd_plans(path, export)
 
 
 def _read_workbook(path: Path, options: ReadOptions) -> list[Loaded]:
@@ -396,3 +456,4 @@ def _read_workbook(path: Path, options: ReadOptions) -> list[Loaded]:
 
 register(InputFormat("plan", (".json",), _read_plan_file, _is_json))
 register(InputFormat("workbook", (".xlsx", ".xlsm"), _read_workbook, _is_zip))
+register(InputFormat("sipd", (".csv", ".tsv"), _read_sipd, _is_sipd_csv, sniffed=True))
