@@ -10,7 +10,12 @@ layout of planning tools, sheets of sub kegiatan rows only, codes split over a c
 level), with seeded defects of their cells (formulas without a saved value, spreadsheet
 errors, rows without a code, rupiah with three decimals, float noise, codes that do not
 extend their kegiatan's) and a ledger of every row written, so that a test of a reader can
-tell that nothing was lost."""
+tell that nothing was lost.
+
+``sipd`` writes SIPD exports of one row per sub kegiatan indicator, for several regions and
+agencies, as CSV (``,`` in UTF-8, ``;`` with decimal commas and a byte order mark, Windows-1252)
+or SIPD-RI's JSON, with seeded defects of their cells (three decimals, unreadable money, a pagu
+past the period, an empty kodeskpd, a code with a letter) and a ledger of every row and rupiah."""
 
 from .builder import Shape
 from .corpus import (
@@ -24,6 +29,17 @@ from .corpus import (
 )
 from .defects import DEFECTS, Defect, DefectKind
 from .names import AGENCIES, catalogue, catalogue_csv, region
+from .sipd import (
+    DIALECTS,
+    SIPD_DEFECTS,
+    GeneratedExport,
+    SipdAgency,
+    SipdCell,
+    SipdDefect,
+    SipdDialect,
+    SipdRow,
+    generate_export,
+)
 from .workbooks import (
     SHAPES,
     WORKBOOK_DEFECTS,
@@ -38,22 +54,31 @@ from .workbooks import (
 __all__ = [
     "AGENCIES",
     "DEFECTS",
+    "DIALECTS",
     "SHAPES",
+    "SIPD_DEFECTS",
     "WORKBOOK_DEFECTS",
     "CorpusWritten",
     "Defect",
     "DefectKind",
+    "GeneratedExport",
     "GeneratedPlan",
     "GeneratedWorkbook",
     "LedgerCell",
     "LedgerDefect",
     "LedgerRow",
     "Shape",
+    "SipdAgency",
+    "SipdCell",
+    "SipdDefect",
+    "SipdDialect",
+    "SipdRow",
     "WorkbookShape",
     "catalogue",
     "catalogue_csv",
     "corpus",
     "generate",
+    "generate_export",
     "generate_plan",
     "generate_workbook",
     "plan_path",
