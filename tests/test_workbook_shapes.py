@@ -4,7 +4,9 @@ the same seed gives the same file, and the reader loses nothing of what was writ
 from __future__ import annotations
 
 import itertools
+import re
 import tempfile
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -192,6 +194,11 @@ def test_the_same_seed_writes_the_same_file(tmp_path: Path) -> None:
         two = generate_workbook(tmp_path / "two.xlsx", seed=5, shape=shape, defect_rate=0.5)
         assert one.path.read_bytes() == two.path.read_bytes()
         assert one.ledger == two.ledger
+        # the time of the save is not in the file (the two saves may fall in two seconds)
+        with zipfile.ZipFile(one.path) as archive:
+            core = archive.read("docProps/core.xml").decode()
+        assert re.findall(r"<dcterms:(\w+)[^>]*>([^<]*)<", core) == [
+            ("created", "2025-01-01T00:00:00Z"), ("modified", "2025-01-01T00:00:00Z")]
         other = generate_workbook(tmp_path / "other.xlsx", seed=6, shape=shape,
                                   defect_rate=0.5)
         assert other.path.read_bytes() != one.path.read_bytes()

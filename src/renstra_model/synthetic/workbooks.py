@@ -41,6 +41,7 @@ import datetime as dt
 import io
 import os
 import random
+import re
 import zipfile
 from collections.abc import Collection, Mapping
 from decimal import Decimal
@@ -92,6 +93,7 @@ _SHEETS: Final[Mapping[WorkbookShape, str]] = MappingProxyType({
     "split": "Data"})
 _FIXED_TIME: Final = dt.datetime(2025, 1, 1)
 _ZIP_TIME: Final = (2025, 1, 1, 0, 0, 0)
+_MODIFIED: Final = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 MAX_DATA_ROWS: Final = 20
 """The most data rows a generated sheet has."""
 
@@ -481,7 +483,12 @@ def _save(book: Any, path: Path) -> None:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, _ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info))
+            data = source.read(info)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps the time of the save over the modified time it was given
+                data = _MODIFIED.sub(rb"\g<1>" + _FIXED_TIME.isoformat().encode() + rb"Z\g<2>",
+                                     data)
+            target.writestr(fixed, data)
 
 
 def generate_workbook(
