@@ -98,16 +98,23 @@ class ReadingNote:
     reading: Reading = field(default=Reading.UNREAD, validator=instances(Reading))
 
     @property
+    def cell(self) -> str | None:
+        """The cell within the sheet: ``F12``, ``12`` for a row, ``3 pagu1`` for a named field
+        of a file without column letters; None for the sheet as a whole."""
+        if self.row is None:
+            return None
+        column = self.column or ""
+        if column and not (column.isascii() and column.isalpha() and column.isupper()):
+            return f"{self.row} {column}"
+        return f"{column}{self.row}"
+
+    @property
     def place(self) -> str:
         """Where: ``'T-C.27'!F12``, ``'T-C.27'!12`` for a row, ``'T-C.27'`` for the sheet, and
         ``'data'!3 pagu1`` for a named field of a file without column letters."""
         sheet = "'" + self.sheet.replace("'", "''") + "'"
-        if self.row is None:
-            return sheet
-        column = self.column or ""
-        if column and not (column.isascii() and column.isalpha() and column.isupper()):
-            return f"{sheet}!{self.row} {column}"
-        return f"{sheet}!{column}{self.row}"
+        cell = self.cell
+        return sheet if cell is None else f"{sheet}!{cell}"
 
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
         """The reason, in *lang*."""

@@ -31,7 +31,6 @@ EXAMPLES: Final = 5
 """How many codes of derived activities RS004 names."""
 
 _SPACE: Final = re.compile(r"\s+")
-_LETTERS: Final = re.compile(r"[A-Z]{1,3}")
 
 
 def reason(note: ReadingNote, lang: Lang) -> str:
@@ -78,23 +77,10 @@ def _code(note: ReadingNote) -> Code | None:
         return None
 
 
-def _cell(note: ReadingNote) -> tuple[str | None, str]:
-    """The note's row as a location gives it (``F12``, ``12`` for a whole row, ``3 pagu1`` for a
-    named field of a file without column letters; None for the sheet) and its place
-    (``'T-C.27'!F12``, ``'data'!3 pagu1``)."""
-    column = note.column
-    if note.row is None:
-        return None, note.place
-    if column is None or _LETTERS.fullmatch(column):
-        return f"{column or ''}{note.row}", note.place
-    return f"{note.row} {column}", note.place
-
-
 def _note_found(k: int, note: ReadingNote, content: Text) -> Found:
     """The finding of note *k*: its place, its reason in both languages, and its content
     (as *content* introduces it) where it has one."""
-    row, place = _cell(note)
-    place = _one_line(place)
+    row, place = note.cell, _one_line(note.place)
     where = f"{place} ({_one_line(note.heading)})" if note.heading else place
     if note.value is None:
         text = {"content": "", "content_id": ""}
