@@ -296,7 +296,10 @@ def is_noisy(value: CellValue) -> bool:
         return False
     if value.is_integer() and abs(value) < 10 ** EXCEL_DIGITS:
         return False
-    return len(Decimal(repr(value)).as_tuple().digits) > EXCEL_DIGITS
+    text = repr(value)
+    if len(text) <= EXCEL_DIGITS + 1:  # at most 15 digits and a point: most cells, at once
+        return False
+    return len(Decimal(text).as_tuple().digits) > EXCEL_DIGITS
 
 
 def _special(value: CellValue) -> InvalidPlanError | None:

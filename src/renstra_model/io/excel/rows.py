@@ -268,7 +268,6 @@ class _SheetReader:
         its parents, else it is reported and not read. None where the columns state parts of
         one code (``1 | 02 | 02 | 2.01 | 0001``), to be joined."""
         levels = {column: level for level, column in self.columns.level_codes.items()}
-        self.conflict = False
         column, last = parts[-1]
         try:
             code = Code.parse(last)
