@@ -115,6 +115,14 @@ def normalised(value: Decimal) -> Decimal:
     return value.normalize()
 
 
+def _is_decimal_mark(head: str, mark: str, tail: str, style: Style) -> bool:
+    """The one mark of a plain number (*head* *mark* *tail*) is its decimal mark in *style*:
+    the style's own mark, or in ``auto`` a mark that cannot group thousands."""
+    if style == "auto":
+        return len(tail) != 3 or len(head) > 3 or head.startswith("0")
+    return (style == "en" and mark == ".") or (style == "id" and mark == ",")
+
+
 def _plain(text: str, style: Style) -> Decimal | None:
     """The number of a plain text (digits, perhaps one decimal mark and digits) where the
     style settles it, without the number parser; None where the parser must decide."""
@@ -124,11 +132,7 @@ def _plain(text: str, style: Style) -> Decimal | None:
     head, mark, tail = match.groups()
     if mark is None:
         return Decimal(head)
-    if (style == "en" and mark == ".") or (style == "id" and mark == ","):
-        return Decimal(f"{head}.{tail}")
-    if style == "auto" and (len(tail) != 3 or len(head) > 3 or head.startswith("0")):
-        return Decimal(f"{head}.{tail}")
-    return None
+    return Decimal(f"{head}.{tail}") if _is_decimal_mark(head, mark, tail, style) else None
 
 
 def _plain_money(text: str, style: Style) -> Decimal | None:
@@ -140,9 +144,7 @@ def _plain_money(text: str, style: Style) -> Decimal | None:
         return None
     head, mark, tail = match.groups()
     if mark is not None:
-        if not ((style == "en" and mark == ".") or (style == "id" and mark == ",")
-                or (style == "auto" and (len(tail) != 3 or len(head) > 3
-                                         or head.startswith("0")))):
+        if not _is_decimal_mark(head, mark, tail, style):
             return None
         tail = tail.rstrip("0")
         if len(tail) > 2:
