@@ -359,6 +359,8 @@ def _lay(shape: WorkbookShape, line: _Line, number: int, years: tuple[int, ...],
 
 
 def _whole(amount: Decimal) -> int | float:
+    """*amount* as a number cell holds it: a spreadsheet stores numbers as binary floats, so
+    the file gets one (the ledger keeps the exact Decimal the reader must give back)."""
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
