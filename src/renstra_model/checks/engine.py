@@ -16,9 +16,9 @@ from .findings import Finding, Severity
 from .registry import FAMILIES, RULES, Context, Rule, run, select
 
 # The rule modules register their rules on import.
-from .rules import indicators, money, nomenclature, reading, structure
+from .rules import indicators, missing, money, nomenclature, reading, structure
 
-RULE_MODULES = (reading, structure, nomenclature, indicators, money)
+RULE_MODULES = (reading, structure, nomenclature, indicators, missing, money)
 """The modules whose rules are registered."""
 
 

@@ -190,6 +190,15 @@ def same_unit(a: str, b: str) -> bool:
     return wa == wb or bool(wa and wb and wa[0] == wb[0])
 
 
+def units_of(indicator: Indicator) -> set[str]:
+    """The units of the indicator's single-figure cells, case folded."""
+    return {
+        q.unit.strip().lower()
+        for q in (indicator.baseline, *indicator.planned.values(), indicator.end_of_period)
+        if q is not None and q.unit and not q.also
+    }
+
+
 def is_positive(quantity: Quantity | None) -> bool:
     """True when a stated quantity has an amount above zero."""
     return (
