@@ -18,7 +18,12 @@ from renstra_model.calculators.arithmetic import (
     calculate,
     present,
 )
-from renstra_model.calculators.end_of_period import end_of_period
+from renstra_model.calculators.end_of_period import (
+    amounts,
+    candidates,
+    end_of_period,
+    fitting_kinds,
+)
 from renstra_model.calculators.growth import cagr, last_step_growth, mean_growth, rate, year_on_year
 from renstra_model.calculators.ratios import (
     Predikat,
@@ -135,8 +140,8 @@ def test_a_shifted_series_is_diagnosed(counts: list[int], extra: int, shift: int
             stated[year] = value
     assume(len(stated) >= 2)
     found = find_shift(stated, by_year, denominator)
-    unshifted = all(c.agrees for c in check_percentages(stated, by_year, denominator))
-    if unshifted:
+    wrong = [c for c in check_percentages(stated, by_year, denominator) if not c.agrees]
+    if len(wrong) < 2:  # one wrong cell is no evidence of a shift: RS201 reports it
         assert found is None
     else:
         assert found is not None
@@ -313,29 +318,47 @@ def test_end_of_period_by_kind() -> None:
     }
     years = range(2022, 2027)
     ind = Indicator("x", planned=planned, end_of_period=Quantity(Decimal(24)))
-    assert end_of_period(ind, years, Aggregation.SUM) == 21
+    assert end_of_period(ind, years, Aggregation.SUM) == 21  # the nil year counts as 0
     assert end_of_period(ind, years, Aggregation.LAST) == 5
     assert end_of_period(ind, years, Aggregation.MAX) == 7
+    assert end_of_period(ind, years, Aggregation.MEAN) == Decimal("5.25")  # 21 / 4 years
     assert end_of_period(ind, years, Aggregation.STATED) == 24
     assert end_of_period(ind, years) == Undefined(Reason.MISSING)
     assert end_of_period(ind, range(2022, 2028), Aggregation.SUM) == Undefined(
         Reason.MISSING, 2027
     )
+    assert end_of_period(Indicator("x"), years, Aggregation.STATED) == Undefined(Reason.MISSING)
+    nil_end = Indicator("x", end_of_period=Quantity(NIL))
+    assert end_of_period(nil_end, years, Aggregation.STATED) == 0
 
 
-def test_every_ttu_indicator_has_an_aggregation_kind() -> None:
+def test_last_is_the_last_year_that_states_an_amount() -> None:
+    # T-C.27 1 06 07 2.01 01: "- lokasi", 1, 1, "-", "-", end of period 1 lokasi
+    (ind,) = ttu_dinsos().find("1 06 07 2.01 01").indicators
+    assert [str(q) for q in ind.planned.values()] == ["- lokasi", "1 lokasi", "1 lokasi", "-",
+                                                      "-"]
+    years = range(2022, 2027)
+    assert end_of_period(ind, years, Aggregation.LAST) == 1
+    assert end_of_period(ind, years, Aggregation.SUM) == 2
+    assert end_of_period(ind, years, Aggregation.MEAN) == 1  # over the two years with 1
+
+
+def test_no_ttu_indicator_states_an_aggregation_kind() -> None:
+    # the document states none (no table has such a column): the checks try each kind
     plan = ttu_dinsos()
-    missing = [path for path, ind in plan.indicators() if ind.aggregation is None]
-    assert missing == []
+    stated = [path for path, ind in plan.indicators() if ind.aggregation is not None]
+    assert stated == []
 
 
 def test_ttu_lk3_cases_sum_to_the_stated_end_of_period() -> None:
-    # 1 06 02 2.03 05: 5 + 4 + 5 + 5 + 5 = 24 Kasus, as printed.
+    # 1 06 02 2.03 05: 5 + 4 + 5 + 5 + 5 = 24 Kasus, as printed, and no other kind gives 24.
     (ind,) = ttu_dinsos().find("1 06 02 2.03 05").indicators
-    assert ind.aggregation is Aggregation.SUM
-    assert end_of_period(ind, range(2022, 2027)) == 24
     assert ind.end_of_period is not None
     assert ind.end_of_period.amount == 24
+    values = candidates(amounts(ind, range(2022, 2027)))
+    assert values == {Aggregation.SUM: 24, Aggregation.LAST: 5, Aggregation.MAX: 5,
+                      Aggregation.MEAN: Decimal("4.8")}
+    assert fitting_kinds(values, Decimal(24)) == (Aggregation.SUM,)
 
 
 def test_the_context_traps_instead_of_answering() -> None:

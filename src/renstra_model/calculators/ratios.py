@@ -7,8 +7,8 @@ All results are exact Decimals in percent (100 means 100 %), or
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from decimal import Decimal
+from collections.abc import Iterable, Mapping
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import Enum
 from typing import Final
 
@@ -46,12 +46,16 @@ def capaian(
     where less is better: it is 100 when the target is met exactly, rises as the realisation
     falls below the target, is linear, and stays defined for a realisation of zero.
     A zero or missing target, or a missing or nil value, is
-    :class:`~renstra_model.calculators.arithmetic.Undefined`.
+    :class:`~renstra_model.calculators.arithmetic.Undefined`, and so is a negative target
+    (``NEGATIVE_TARGET``): both formulas turn over below zero (a realisation of −1 against a
+    target of −2 beats it, yet −1 / −2 is 50 %), and the regulation gives none for it.
 
     >>> capaian(Decimal("25325"), Decimal("25325"))
     Decimal('100')
     >>> capaian(Decimal("6.5"), Decimal("7"), Polarity.LOWER_IS_BETTER)
     Decimal('107.1428571428571428571428571')
+    >>> capaian(Decimal(-1), Decimal(-2), year=2024).message()
+    'undefined: negative target (year 2024)'
     """
     r = number_of(realised, year)
     t = number_of(target, year)
@@ -59,8 +63,8 @@ def capaian(
         return r
     if isinstance(t, Undefined):
         return t
-    if t == ZERO:
-        return Undefined(Reason.ZERO_BASE, year)
+    if t <= ZERO:
+        return Undefined(Reason.ZERO_BASE if t == ZERO else Reason.NEGATIVE_TARGET, year)
     if polarity is Polarity.LOWER_IS_BETTER:
         return CONTEXT.multiply(CONTEXT.subtract(TWO, CONTEXT.divide(r, t)), HUNDRED)
     return CONTEXT.multiply(CONTEXT.divide(r, t), HUNDRED)
@@ -149,7 +153,22 @@ def agrees(stated: Decimal, computed: Result) -> bool:
     """
     if isinstance(computed, Undefined):
         return False
-    return present(computed, places(stated)) == stated
+    return shown(computed, places(stated)) == stated
+
+
+def shown(value: Result, places: int) -> Decimal | None:
+    """*value* rounded half-up to *places* decimals
+    (:func:`~renstra_model.calculators.arithmetic.present`), or to as many as the 28 digits of
+    the context hold; None for :class:`~renstra_model.calculators.arithmetic.Undefined`.
+
+    >>> shown(Decimal("72.1849"), 2), shown(Decimal("1E+30") / 7, 2)
+    (Decimal('72.18'), Decimal('1.428571428571428571428571429E+29'))
+    """
+    if isinstance(value, Undefined):
+        return None
+    if value:
+        places = min(places, CONTEXT.prec - 1 - value.adjusted())
+    return present(value, places)
 
 
 @frozen
@@ -185,32 +204,179 @@ def find_shift(
     denominator: Cell,
     *,
     max_shift: int = 2,
-    tolerate: int = 0,
 ) -> int | None:
-    """The shift *k* (±1 … ±max_shift) for which every stated percentage of year *y* agrees
-    with the share of ``counts[y + k]``, when the unshifted series does not agree; else None.
+    """The shift *k* (±1 … ±max_shift) for which the stated percentage of year *y* is the
+    share of ``counts[y + k]``, read only on evidence the unshifted series lacks; else None
+    (:func:`diagnose_percentages` says which years it explains).
 
-    At least two years must line up under the shift, and every year that has a partner under
-    it must agree — or all but *tolerate* of them, when at least ``2 + tolerate`` line up (a
-    shifted series with a typing error in one cell). In the TTU plan, Table 7.1 states for
-    each year the share of the next year's count: the series is shifted by +1.
+    The years a shift explains are years whose percentage disagrees unshifted and agrees
+    with the share of ``counts[y + k]``; the years it breaks agree unshifted but not under
+    it. A shift explains at least two years, more than it breaks and more than it leaves
+    wrong (a shifted series with a typing error in one cell is still shifted). Of several,
+    the one that explains most, then breaks fewest, then is smallest (+k before −k). In the
+    TTU plan, Table 7.1 states for each year the share of the next year's count: the series
+    is shifted by +1.
 
     >>> counts = {2022: Decimal(1), 2023: Decimal(2), 2024: Decimal(4)}
     >>> find_shift({2022: Decimal(50), 2023: Decimal(100)}, counts, Decimal(4))
     1
+    >>> ten = {y: Decimal(10) for y in range(2022, 2026)} | {2026: Decimal(11)}
+    >>> find_shift({y: Decimal(50) for y in ten}, ten, Decimal(20)) is None  # 2026 is wrong
+    True
     """
-    checks = check_percentages(stated, counts, denominator)
-    if all(c.agrees for c in checks):
-        return None
-    for k in sorted(range(-max_shift, max_shift + 1), key=lambda n: (abs(n), -n)):
+    return diagnose_percentages(stated, counts, denominator, max_shift=max_shift).shift
+
+
+@frozen
+class PercentDiagnosis:
+    """What :func:`diagnose_percentages` finds of a series of stated percentages."""
+
+    wrong: frozenset[int]
+    """The years whose stated percentage disagrees with count / denominator."""
+    shift: int | None
+    """The shift of :func:`find_shift`, or None."""
+    explained: frozenset[int]
+    """The wrong years the shift explains (none without a shift)."""
+
+
+def diagnose_percentages(
+    stated: Mapping[int, Decimal],
+    counts: Mapping[int, Cell],
+    denominator: Cell,
+    *,
+    max_shift: int = 2,
+) -> PercentDiagnosis:
+    """The years whose stated percentage disagrees with ``counts[year] / denominator × 100``,
+    the shift that explains them (:func:`find_shift`) and the years it explains.
+
+    >>> counts = dict(zip(range(2022, 2026), map(Decimal, (2, 4, 6, 8)))) | {2026: Decimal(10)}
+    >>> stated = dict(zip(range(2022, 2026), map(Decimal, (40, 60, 80, 90))))
+    >>> found = diagnose_percentages(stated, counts, Decimal(10))  # 2025's 90 % is neither
+    >>> found.shift, sorted(found.wrong), sorted(found.explained)
+    (1, [2022, 2023, 2024, 2025], [2022, 2023, 2024])
+    """
+    shares = {
+        year: share(count, denominator, year=year)
+        for year, count in counts.items() if count is not None
+    }
+    decimals = {year: places(value) for year, value in stated.items()}
+
+    def fits(year: int, partner: int) -> bool:
+        value = shares.get(partner)
+        return value is not None and shown(value, decimals[year]) == stated[year]
+
+    wrong = frozenset(year for year in stated if not fits(year, year))
+    best: tuple[int, int, int, int] | None = None
+    for k in range(-max_shift, max_shift + 1) if len(wrong) >= 2 else ():
         if k == 0:
             continue
-        pairs = [
-            (value, share(counts[year + k], denominator, year=year + k))
-            for year, value in stated.items()
-            if counts.get(year + k) is not None
-        ]
-        wrong = sum(1 for value, computed in pairs if not agrees(value, computed))
-        if len(pairs) >= 2 + tolerate and wrong <= tolerate:
-            return k
+        explained = broken = 0
+        for year in stated:
+            if year + k not in shares:
+                continue
+            if year in wrong:
+                explained += fits(year, year + k)
+            elif not fits(year, year + k):
+                broken += 1
+        if explained >= 2 and explained > broken and explained > len(wrong) - explained:
+            rank = (-explained, broken, abs(k), -k)
+            best = rank if best is None or rank < best else best
+    if best is None:
+        return PercentDiagnosis(wrong, None, frozenset())
+    shift = -best[3]
+    return PercentDiagnosis(
+        wrong, shift, frozenset(y for y in wrong if y + shift in shares and fits(y, y + shift)))
+
+
+def implied_denominator(
+    cells: Iterable[tuple[Cell, Decimal]], *, max_places: int = 6
+) -> Decimal | None:
+    """The denominator that a strict majority of *cells* (count, stated percentage) imply:
+    the simplest number (an integer if one will do, else with the fewest decimal places, up
+    to *max_places*) whose share of each count of the majority agrees with its stated
+    percentage (:func:`agrees`); None where no majority agrees on one, or two majorities
+    agree on different ones.
+
+    A cell counts when its percentage is positive; one whose count is absent, nil or not
+    positive agrees with no denominator.
+
+    >>> cells = [(Decimal(4800), Decimal(75)), (Decimal(5000), Decimal("83.33")),
+    ...          (Decimal(5400), Decimal(90)), (Decimal(5700), Decimal(95))]
+    >>> implied_denominator(cells)
+    Decimal('6000')
+    >>> implied_denominator(cells[:2]) is None  # one against one
+    True
+    """
+    found = _majority(list(cells), max_places)
+    return None if found is None else found[0]
+
+
+def series_denominator(
+    stated: Mapping[int, Decimal],
+    counts: Mapping[int, Cell],
+    *,
+    max_shift: int = 2,
+) -> Decimal | None:
+    """The denominator the stated percentages of a series imply, where no cell states it
+    (none is at 100 %): the :func:`implied_denominator` of the reading that most cells
+    agree with — the cells as stated, or each percentage of year *y* beside
+    ``counts[y + k]`` (the readings of :func:`find_shift`), the unshifted one on a tie.
+
+    >>> counts = {2022: Decimal(5071), 2023: Decimal(4564), 2024: Decimal(4108),
+    ...           2025: Decimal(3697), 2026: Decimal(3327), 2027: Decimal(2994)}
+    >>> stated = dict(zip(range(2022, 2027), map(Decimal, "90 81.01 72.90 65.61 59.04".split())))
+    >>> series_denominator(stated, counts)  # the counts of the following years
+    Decimal('5071')
+    """
+    best: tuple[int, Decimal] | None = None
+    for k in sorted(range(-max_shift, max_shift + 1), key=lambda n: (abs(n), -n)):
+        found = _majority([(counts.get(y + k), p) for y, p in stated.items()], 6)
+        if found is not None and (best is None or found[1] > best[0]):
+            best = (found[1], found[0])
+    return None if best is None else best[1]
+
+
+def _majority(cells: list[tuple[Cell, Decimal]], max_places: int) -> tuple[Decimal, int] | None:
+    """:func:`implied_denominator`, with how many cells agree with it."""
+    voters = [(c, p) for c, p in cells if p > ZERO]
+    ranges: list[tuple[Decimal, Decimal]] = []
+    for count, percent in voters:
+        if not isinstance(count, Decimal) or count <= ZERO:
+            continue
+        half = Decimal(5).scaleb(-places(percent) - 1)
+        scaled = CONTEXT.multiply(count, HUNDRED)
+        # count / D × 100 rounds half-up to the percentage: D in (low, high]
+        ranges.append((CONTEXT.divide(scaled, CONTEXT.add(percent, half)),
+                       CONTEXT.divide(scaled, CONTEXT.subtract(percent, half))))
+    majorities: set[frozenset[int]] = set()
+    best = 0
+    for low, _ in ranges:
+        covering = frozenset(j for j, (lo, hi) in enumerate(ranges) if lo <= low < hi)
+        if len(covering) > best:
+            best, majorities = len(covering), {covering}
+        elif len(covering) == best:
+            majorities.add(covering)
+    if 2 * best <= len(voters) or len(majorities) != 1:
+        return None
+    (chosen,) = majorities
+    low = max(ranges[j][0] for j in chosen)
+    high = min(ranges[j][1] for j in chosen)
+    value = _simplest(low, high, max_places)
+    if value is None:
+        return None
+    agreeing = sum(1 for c, p in voters if agrees(p, share(c, value)))
+    return (value, agreeing) if 2 * agreeing > len(voters) else None
+
+
+def _simplest(low: Decimal, high: Decimal, max_places: int) -> Decimal | None:
+    """The number in (low, high] with the fewest decimal places, the nearest the middle of
+    the range of those; None if it needs more than *max_places*."""
+    middle = CONTEXT.divide(CONTEXT.add(low, high), TWO)
+    for digits in range(max_places + 1):
+        step = Decimal(1).scaleb(-digits)
+        first = CONTEXT.add(CONTEXT.divide(low, step).to_integral_value(ROUND_FLOOR), 1)
+        last = CONTEXT.divide(high, step).to_integral_value(ROUND_FLOOR)
+        if first <= last:
+            near = CONTEXT.divide(middle, step).to_integral_value(ROUND_HALF_UP)
+            return CONTEXT.multiply(min(max(near, first), last), step)
     return None

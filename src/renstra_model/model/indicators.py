@@ -28,7 +28,10 @@ class Aggregation(Enum):
     LAST = "last"
     """A stock: the end of period is the last year's value (households in a register)."""
     MAX = "max"
-    """The end of period is the largest yearly value."""
+    """The end of period is the largest yearly value (the best year of an indicator whose
+    targets rise and fall)."""
+    MEAN = "mean"
+    """The end of period is the mean of the years (a rate or score held over the period)."""
     STATED = "stated"
     """The end of period is a value of its own, not derived from the years."""
 

@@ -1,27 +1,99 @@
 """Rules on indicators: stated percentages against count / denominator (with the diagnosis of a
 series shifted by a year), end-of-period values against the years, and the same indicator
-stated differently in two tables."""
+stated differently in two tables.
+
+Linked indicators (:attr:`~renstra_model.Indicator.links`, directly or through others) that
+carry the same diagnosis are reported once, at the first of them in plan order, with the
+others named in the finding (``also``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from decimal import Decimal
 
-from ...calculators.arithmetic import HUNDRED, Undefined
-from ...calculators.end_of_period import end_of_period
-from ...calculators.ratios import agrees, check_percentages, find_shift, share
+from attrs import frozen
+
+from ...calculators.arithmetic import Result, Undefined
+from ...calculators.end_of_period import (
+    Amount,
+    aggregate,
+    amounts,
+    candidates,
+    end_of_period,
+    fits,
+    fitting_kinds,
+)
+from ...calculators.ratios import (
+    agrees,
+    diagnose_percentages,
+    places,
+    series_denominator,
+    share,
+    shown,
+)
 from ...model.indicators import Aggregation, Indicator
-from ...model.values import Nil, Quantity
+from ...model.values import Quantity
 from ..findings import Severity, Text
 from ..registry import Context, Found, rule
 from ..rulekit import (
     IndicatorSite,
     amount,
     cell,
-    computed,
     same_unit,
     units_of,
 )
+
+# -- linked copies ----------------------------------------------------------------------------
+
+
+def _groups(context: Context) -> dict[int, int]:
+    """The group of every site (by ``id``): the position of the first of the sites that links
+    join it with, directly or through others."""
+    sites = context.index.sites
+    first: dict[str, int] = {}
+    for k, site in enumerate(sites):
+        if site.indicator.id:
+            first.setdefault(site.indicator.id, k)
+    parent = list(range(len(sites)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for k, site in enumerate(sites):
+        for link in site.indicator.links:
+            other = first.get(link)
+            if other is not None:
+                a, b = root(k), root(other)
+                parent[max(a, b)] = min(a, b)
+    return {id(site): root(k) for k, site in enumerate(sites)}
+
+
+def once(context: Context, found: Iterable[tuple[IndicatorSite, Hashable, Found]]) -> Iterator[
+    Found
+]:
+    """Each of *found* (site, what it diagnoses, finding) once among linked sites: the first
+    of the linked sites with the same diagnosis, naming the others in ``also`` (and in the
+    message, through ``same`` and ``same_id``)."""
+    groups: dict[int, int] | None = None
+    kept: dict[tuple[int, Hashable], tuple[Found, list[str]]] = {}
+    for site, key, finding in found:
+        if groups is None:
+            groups = context.shared(_groups)
+        slot = (groups.get(id(site), -1 - len(kept)), key)
+        if slot in kept:
+            kept[slot][1].append(site.location().describe())
+        else:
+            kept[slot] = (finding, [])
+    for finding, others in kept.values():
+        also = ", ".join(others)
+        yield Found(finding.location, {
+            **finding.params, "also": also,
+            "same": f" (the same in {also})" if others else "",
+            "same_id": f" (sama di {also})" if others else ""}, finding.severity)
+
 
 # -- stated-percentage ------------------------------------------------------------------------
 
@@ -30,12 +102,10 @@ def denominator_of(indicator: Indicator, goal: Quantity | None = None) -> Quanti
     """The figure a percentage of *indicator* is a share of: the cell stated at 100 % — the
     end of period (or the row's *goal*) first, then the baseline, then the latest year."""
     for q in (indicator.end_of_period, goal, indicator.baseline):
-        if q is not None and q.percent is not None and q.percent == HUNDRED and isinstance(
-            q.amount, Decimal
-        ):
+        if q is not None and q.percent == 100 and isinstance(q.amount, Decimal):
             return q
     for q in reversed(tuple(indicator.planned.values())):
-        if q.percent is not None and q.percent == HUNDRED and isinstance(q.amount, Decimal):
+        if q.percent == 100 and isinstance(q.amount, Decimal):
             return q
     return None
 
@@ -60,34 +130,69 @@ def _percent_cells(site: IndicatorSite, baseline_year: int, last_year: int) -> t
     return stated, counts
 
 
-_PercentSite = tuple[
-    IndicatorSite, Quantity, dict[int, Decimal], dict[int, Decimal | None], int | None
-]
+@frozen
+class Percentages:
+    """An indicator's stated percentages beside their denominator: the denominator stated
+    (*base*, the cell at 100 %) or else implied by most cells, the shift that explains them
+    (:func:`~renstra_model.calculators.ratios.find_shift`), and the years whose percentage
+    disagrees with count / denominator as stated."""
+
+    site: IndicatorSite
+    denominator: Decimal
+    base: Quantity | None
+    stated: dict[int, Decimal]
+    counts: dict[int, Decimal | None]
+    shift: int | None
+    wrong: frozenset[int]
+    explained: frozenset[int]
+    """The wrong years the shift explains."""
+    end_wrong: bool
+    """True when the end of period (not the base) states a percentage that disagrees."""
 
 
-def _percent_sites(context: Context) -> list[_PercentSite]:
-    """The indicators with a denominator: site, denominator, stated percentages, counts, and
-    the shift that explains the percentages (shared by RS201 and RS202)."""
+def _has_percent(ind: Indicator) -> bool:
+    for q in ind.planned.values():
+        if q.percent is not None:
+            return True
+    return any(q is not None and q.percent is not None for q in (ind.baseline, ind.end_of_period))
+
+
+def percentages(context: Context) -> list[Percentages]:
+    """The indicators with stated percentages and a denominator (shared by RS201, RS202 and
+    RS221, and by the end-of-period rules for the shift)."""
     period = context.plan.period
-    found: list[_PercentSite] = []
+    found: list[Percentages] = []
     for site in context.index.sites:
-        base = denominator_of(site.indicator, site.goal)
-        if base is None:
+        ind = site.indicator
+        if not _has_percent(ind) and (site.goal is None or site.goal.percent is None):
             continue
+        base = denominator_of(ind, site.goal)
         stated, counts = _percent_cells(site, period.baseline_year, period.last_year)
-        shift = find_shift(stated, counts, base.amount)
-        if shift is None:
-            shift = find_shift(stated, counts, base.amount, tolerate=1)
-        found.append((site, base, stated, counts, shift))
+        denominator = base.amount if base is not None else series_denominator(stated, counts)
+        if not isinstance(denominator, Decimal):
+            continue
+        diagnosis = diagnose_percentages(stated, counts, denominator)
+        end = ind.end_of_period
+        end_wrong = (end is not None and end is not base and end.percent is not None
+                     and not agrees(end.percent, share(_number(end), denominator)))
+        found.append(Percentages(site, denominator, base, stated, counts, diagnosis.shift,
+                                 diagnosis.wrong, diagnosis.explained, end_wrong))
     return found
 
 
-def _explained(year: int, stated: Decimal, counts: dict[int, Decimal | None],
-               denominator: Decimal | Nil, shift: int | None) -> bool:
-    """True when *shift* explains the stated percentage of *year*."""
-    if shift is None or counts.get(year + shift) is None:
-        return False
-    return agrees(stated, share(counts[year + shift], denominator))
+def _number(q: Quantity) -> Decimal | None:
+    return q.amount if isinstance(q.amount, Decimal) else None
+
+
+def _percent_params(cell_name: str, stated: Decimal, count: Decimal | None,
+                    denominator: Decimal, value: Result) -> dict[str, str]:
+    return {"cell": cell_name, "stated": amount(stated), "count": amount(count),
+            "denominator": amount(denominator), "computed": _text(shown(value, 2)),
+            "expected": _text(shown(value, places(stated)))}
+
+
+def _text(value: Decimal | None) -> str:
+    return "undefined" if value is None else format(value, "f")
 
 
 @rule(
@@ -97,44 +202,47 @@ def _explained(year: int, stated: Decimal, counts: dict[int, Decimal | None],
     title=Text("Stated percentage differs from count / denominator",
                "Persentase tertulis berbeda dari jumlah / penyebut"),
     message=Text(
-        "{cell} states {stated} %, but {count} / {denominator} is {computed} %",
-        "{cell} menyatakan {stated} %, padahal {count} / {denominator} = {computed} %",
+        "{cell} states {stated} %, but {count} / {denominator} is {computed} %{same}",
+        "{cell} menyatakan {stated} %, padahal {count} / {denominator} = {computed} %{same_id}",
     ),
     why=Text(
         "A cell such as '25.325 KPM (72,18 %)' states a count and the share it is of the "
-        "indicator's denominator; when the two disagree, one of them is wrong and the "
-        "indicator cannot be evaluated.",
+        "indicator's denominator: the cell stated at 100 %, or, where none is, the one most "
+        "cells imply (each 'count (p %)' implies count × 100 / p). When a cell disagrees with "
+        "the denominator the others agree with, its count or its percentage is wrong and the "
+        "indicator cannot be evaluated. A series whose every percentage is one year off is "
+        "one RS202 instead.",
         "Sel seperti '25.325 KPM (72,18 %)' menyatakan jumlah dan bagiannya dari penyebut "
-        "indikator; bila keduanya tidak cocok, salah satunya keliru dan indikator tidak dapat "
-        "dievaluasi.",
+        "indikator: sel yang tertulis 100 %, atau, bila tidak ada, penyebut yang ditunjukkan "
+        "sebagian besar sel (setiap 'jumlah (p %)' menunjukkan jumlah × 100 / p). Bila satu sel "
+        "tidak cocok dengan penyebut yang cocok bagi sel lain, jumlah atau persentasenya keliru "
+        "dan indikator tidak dapat dievaluasi. Deret yang setiap persentasenya bergeser satu "
+        "tahun menjadi satu RS202.",
     ),
-    example="T-C.27, 1 06 06 2.01 03, 2024: '4 Lokasi (80 %)' where 4 / 10 is 40 %",
+    example="T-C.27, 1.06.06.2.01.0003, 2024: '4 Lokasi (80 %)' where 4 / 10 is 40 %",
 )
 def percentage_mismatch(context: Context) -> Iterator[Found]:
-    """Cells whose stated percentage is not count / denominator — except in series that a
-    shift explains (RS202 reports those once)."""
-    for site, base, stated, counts, shift in context.shared(_percent_sites):
-        denominator = base.amount
-        checks = [c for c in check_percentages(stated, counts, denominator) if not c.agrees]
-        for check in checks:
-            if _explained(check.year, check.stated, counts, denominator, shift):
-                continue  # RS202 reports the shift once
-            yield Found(
-                site.location(check.year),
-                {"cell": f"{check.year}", "stated": amount(check.stated),
-                 "count": amount(counts.get(check.year)), "denominator": amount(denominator),
-                 "computed": computed(check.computed)},
-            )
-        end = site.indicator.end_of_period
-        if end is not None and end is not base and end.percent is not None:
-            value = share(end.amount if isinstance(end.amount, Decimal) else None, denominator)
-            if not agrees(end.percent, value):
-                yield Found(
-                    site.location(),
-                    {"cell": "end of period", "stated": amount(end.percent),
-                     "count": amount(end.amount if isinstance(end.amount, Decimal) else None),
-                     "denominator": amount(denominator), "computed": computed(value)},
-                )
+    """Cells whose stated percentage is not count / denominator — except those a shift
+    explains (RS202 reports the shift once)."""
+
+    def found() -> Iterator[tuple[IndicatorSite, Hashable, Found]]:
+        for p in context.shared(percentages):
+            site, denominator = p.site, p.denominator
+            for year in sorted(p.wrong - p.explained):
+                count = p.counts.get(year)
+                params = _percent_params(f"{year}", p.stated[year], count, denominator,
+                                         share(count, denominator))
+                yield site, (year, p.stated[year], count, denominator), Found(
+                    site.location(year), params)
+            end = site.indicator.end_of_period
+            if p.end_wrong and end is not None and end.percent is not None:
+                count = _number(end)
+                params = _percent_params("end of period", end.percent, count, denominator,
+                                         share(count, denominator))
+                yield site, ("end", end.percent, count, denominator), Found(
+                    site.location(), params)
+
+    yield from once(context, found())
 
 
 @rule(
@@ -144,66 +252,133 @@ def percentage_mismatch(context: Context) -> Iterator[Found]:
     title=Text("Percentages shifted by a year", "Persentase bergeser satu tahun"),
     message=Text(
         "the percentages of {years} are each the share of the count of {shift:+d} year(s) "
-        "later: {cells}",
+        "later: {cells}{same}",
         "persentase tahun {years} masing-masing adalah bagian dari jumlah {shift:+d} tahun "
-        "kemudian: {cells}",
+        "kemudian: {cells}{same_id}",
     ),
     why=Text(
-        "When every stated percentage of a row matches count / denominator of a neighbouring "
-        "year, the percentages were entered one column off. One finding names the shift and "
-        "the cells, rather than one finding per cell.",
-        "Bila setiap persentase suatu baris cocok dengan jumlah / penyebut tahun di sebelahnya, "
-        "persentase itu tergeser satu kolom. Satu temuan menyebut pergeseran dan selnya, bukan "
-        "satu temuan per sel.",
+        "When the stated percentages of a row that disagree with count / denominator match "
+        "the count of a neighbouring year instead — at least two of them, more than the shift "
+        "would break among those that agree — the percentages were entered one column off. "
+        "One finding names the shift and the cells, rather than one finding per cell.",
+        "Bila persentase tertulis suatu baris yang tidak cocok dengan jumlah / penyebut justru "
+        "cocok dengan jumlah tahun di sebelahnya — sedikitnya dua, lebih banyak daripada yang "
+        "dirusak pergeseran di antara yang cocok — persentase itu tergeser satu kolom. Satu "
+        "temuan menyebut pergeseran dan selnya, bukan satu temuan per sel.",
     ),
     example="Table 7.1 row 1: 72,18 % in 2022 is 28,026 / 38,827, the count of 2023",
 )
 def shifted_percentages(context: Context) -> Iterator[Found]:
     """One diagnosis per indicator whose percentages fit count / denominator shifted."""
-    for site, base, stated, counts, shift in context.shared(_percent_sites):
-        if shift is None:
-            continue
-        wrong = [
-            c for c in check_percentages(stated, counts, base.amount)
-            if not c.agrees and _explained(c.year, c.stated, counts, base.amount, shift)
-        ]
-        cells = "; ".join(
-            f"{c.year}: {amount(c.stated)} % = {amount(counts.get(c.year + shift))} / "
-            f"{amount(base.amount)}"
-            for c in wrong
-            if counts.get(c.year + shift) is not None
-        )
-        yield Found(
-            site.location(),
-            {"years": ", ".join(str(c.year) for c in wrong), "shift": shift, "cells": cells,
-             "denominator": amount(base.amount)},
-        )
+
+    def found() -> Iterator[tuple[IndicatorSite, Hashable, Found]]:
+        for p in context.shared(percentages):
+            if p.shift is None:
+                continue
+            shift = p.shift
+            years = sorted(p.explained)
+            if not years:
+                continue  # no finding is empty
+            key = (shift, p.denominator,
+                   tuple((y, p.stated[y], p.counts.get(y + shift)) for y in years))
+            cells = "; ".join(
+                f"{y}: {amount(p.stated[y])} % = {amount(p.counts.get(y + shift))} / "
+                f"{amount(p.denominator)}" for y in years)
+            yield p.site, key, Found(p.site.location(), {
+                "years": ", ".join(str(y) for y in years), "shift": shift, "cells": cells,
+                "denominator": amount(p.denominator)})
+
+    yield from once(context, found())
 
 
 # -- end-of-period ----------------------------------------------------------------------------
 
+_READINGS = {
+    Aggregation.SUM: ("the sum of the years", "jumlah tahunan"),
+    Aggregation.LAST: ("the last year", "tahun terakhir"),
+    Aggregation.MAX: ("the largest year", "tahun terbesar"),
+    Aggregation.MEAN: ("the mean of the years", "rata-rata tahunan"),
+}
+"""How a message names the end of period by each kind, in English and Indonesian."""
 
-def _fits(ind: Indicator, years: tuple[int, ...], stated: Decimal) -> list[str]:
-    kinds = (Aggregation.SUM, Aggregation.LAST, Aggregation.MAX)
-    return [k.value for k in kinds if end_of_period(ind, years, k) == stated]
+
+@frozen
+class EndReading:
+    """An indicator's stated end of period beside the years: the indicator's own kind (None
+    where it states none), the end by each kind, and the kinds that reproduce it
+    (:func:`~renstra_model.calculators.end_of_period.fitting_kinds`). Where RS202 diagnoses a
+    shift, the years are read shifted, as that finding reads them (the end of a series
+    shifted by +1 is its last year)."""
+
+    site: IndicatorSite
+    stated: Decimal
+    kind: Aggregation | None
+    values: dict[Aggregation, Result]
+    fits: tuple[Aggregation, ...]
+    series: tuple[tuple[int, Amount], ...]
+    shifted: bool
+
+    @property
+    def key(self) -> Hashable:
+        """What linked copies with the same reading share: the stated end and the years."""
+        return (self.stated, self.series)
+
+    def reading(self) -> tuple[str, str]:
+        """The only kind that fits, named in English and Indonesian (for RS236)."""
+        (kind,) = self.fits
+        return _READINGS[kind]
 
 
-def _end_sites(context: Context) -> list[tuple[IndicatorSite, Decimal, Decimal]]:
-    """The indicators whose stated end of period an aggregation can be compared with: site,
-    stated and computed value (shared by RS211 and RS212)."""
+def _shifted(site: IndicatorSite, years: tuple[int, ...], shift: int) -> dict[int, Amount]:
+    """The years of *site* read shifted by *shift*: the baseline before the first, the end of
+    period (or the row's goal) after the last."""
+    ind = site.indicator
+    before, after = years[0] - 1, years[-1] + 1
+    outside = {before: ind.baseline, after: ind.end_of_period or site.goal}
+    series: dict[int, Amount] = {}
+    for year in years:
+        q = outside.get(year + shift) if year + shift in outside else ind.planned.get(year + shift)
+        series[year] = None if q is None else q.amount
+    return series
+
+
+def end_readings(context: Context) -> list[EndReading]:
+    """The indicators whose stated end of period the years can be compared with, and that
+    their own kind does not give (shared by RS211, RS212 and RS236): every indicator with an
+    end of period stated as an amount and a target in every year, unless its kind is STATED
+    or gives that end."""
     years = context.index.years
-    found: list[tuple[IndicatorSite, Decimal, Decimal]] = []
+    shifts = {id(p.site): p.shift for p in context.shared(percentages) if p.shift is not None}
+    found: list[EndReading] = []
     for site in context.index.sites:
         ind = site.indicator
-        if ind.end_of_period is None or ind.aggregation in (None, Aggregation.STATED):
+        end = ind.end_of_period
+        if end is None or not isinstance(end.amount, Decimal) or not years:
             continue
-        if not isinstance(ind.end_of_period.amount, Decimal):
+        kind = ind.aggregation
+        if kind is Aggregation.STATED:
             continue
-        value = end_of_period(ind, years)
-        if isinstance(value, Undefined):
-            continue
-        found.append((site, ind.end_of_period.amount, value))
+        shift = shifts.get(id(site))
+        shifted = None if shift is None else _shifted(site, years, shift)
+        if kind is not None:
+            value = end_of_period(ind, years, kind) if shifted is None else aggregate(
+                shifted, kind)
+            if fits(value, end.amount, kind):
+                continue  # the common case: the end of period the indicator's kind gives
+        series = amounts(ind, years) if shifted is None else shifted
+        values = candidates(series)
+        if isinstance(values[Aggregation.SUM], Undefined):
+            continue  # a year without a target: nothing to compare
+        found.append(EndReading(site, end.amount, kind, values,
+                                fitting_kinds(values, end.amount), tuple(series.items()),
+                                shift is not None))
     return found
+
+
+def _figure(value: Result) -> str:
+    """An end-of-period value as message text: exact, or rounded to two places."""
+    rounded = shown(value, 2)
+    return "undefined" if rounded is None else format(rounded.normalize(), "f")
 
 
 @rule(
@@ -213,32 +388,39 @@ def _end_sites(context: Context) -> list[tuple[IndicatorSite, Decimal, Decimal]]
     title=Text("End of period follows another aggregation",
                "Akhir periode mengikuti agregasi lain"),
     message=Text(
-        "the end of period {stated} is not the {kind} of the years ({value}) but their {fits}",
-        "kondisi akhir periode {stated} bukan {kind} tahunan ({value}) melainkan {fits}",
+        "the end of period {stated} is not the {kind} of the years ({value}) but their "
+        "{fits}{same}",
+        "kondisi akhir periode {stated} bukan {kind} tahunan ({value}) melainkan "
+        "{fits}{same_id}",
     ),
     why=Text(
         "How the end-of-period value follows from the years depends on what the indicator "
-        "counts: people served add up, a register's size is its last year. A value computed "
-        "by another rule than the indicator's states a different target for the period.",
+        "counts: people served add up, a register's size is its last year. An indicator that "
+        "states its aggregation kind, but whose end of period another kind gives, states a "
+        "different target for the period.",
         "Cara kondisi akhir periode diturunkan dari nilai tahunan bergantung pada apa yang "
         "diukur: orang yang dilayani dijumlahkan, ukuran suatu daftar adalah tahun terakhirnya. "
-        "Nilai yang dihitung dengan cara lain menyatakan target periode yang berbeda.",
+        "Indikator yang menyatakan jenis agregasinya, tetapi kondisi akhirnya diberikan jenis "
+        "lain, menyatakan target periode yang berbeda.",
     ),
-    example="T-C.27, 1 06 01 2.08 01: 678 lembar every year, end of period 678 (the last "
-    "year), where letters sent each year add up",
+    example="an indicator of letters sent, stated as a sum: 678 lembar every year, end of "
+    "period 678 (the last year)",
 )
 def end_follows_other_kind(context: Context) -> Iterator[Found]:
-    """Stated end-of-period values that another aggregation reproduces."""
-    years = context.index.years
-    for site, stated, value in context.shared(_end_sites):
-        if value == stated:
-            continue
-        fits = _fits(site.indicator, years, stated)
-        if fits:
-            assert site.indicator.aggregation is not None
-            yield Found(site.location(), {
-                "stated": amount(stated), "kind": site.indicator.aggregation.value,
-                "value": amount(value), "fits": " / ".join(fits)})
+    """Stated end-of-period values that another kind than the indicator's reproduces."""
+
+    def found() -> Iterator[tuple[IndicatorSite, Hashable, Found]]:
+        for r in context.shared(end_readings):
+            kind = r.kind
+            if kind is None:
+                continue  # RS236's, or RS212's
+            others = [k.value for k in r.fits if k is not kind]
+            if others:
+                yield r.site, r.key, Found(r.site.location(), {
+                    "stated": amount(r.stated), "kind": kind.value,
+                    "value": _figure(r.values[kind]), "fits": " / ".join(others)})
+
+    yield from once(context, found())
 
 
 @rule(
@@ -248,31 +430,44 @@ def end_follows_other_kind(context: Context) -> Iterator[Found]:
     title=Text("End of period fits none of the years",
                "Akhir periode tidak cocok dengan tahun mana pun"),
     message=Text(
-        "the end of period {stated} is neither the sum ({sum}), the last year ({last}) nor the "
-        "largest year ({max}) of the targets",
+        "the end of period {stated} is neither the sum ({sum}), the last year ({last}), the "
+        "largest year ({max}) nor the mean ({mean}) of the targets{note}{same}",
         "kondisi akhir periode {stated} bukan jumlah ({sum}), bukan tahun terakhir ({last}), "
-        "dan bukan tahun terbesar ({max}) dari target",
+        "bukan tahun terbesar ({max}), dan bukan rata-rata ({mean}) dari target{note_id}"
+        "{same_id}",
     ),
     why=Text(
         "An end-of-period target that no reading of the yearly targets gives is a target the "
-        "plan never schedules: it will be evaluated against years that do not lead to it.",
+        "plan never schedules: it will be evaluated against years that do not lead to it. "
+        "The check needs no aggregation kind: it tries each. A series that RS202 finds "
+        "shifted by a year is read shifted.",
         "Target akhir periode yang tidak dapat diturunkan dari target tahunan adalah target "
-        "yang tidak pernah dijadwalkan rencana.",
+        "yang tidak pernah dijadwalkan rencana. Pemeriksaan ini tidak memerlukan jenis "
+        "agregasi: setiap jenis dicoba. Deret yang menurut RS202 bergeser satu tahun dibaca "
+        "dengan pergeseran itu.",
     ),
-    example="Table 7.1 row 1: end of period 38,827 KPM; the years run 25,325 … 36,127",
+    example="3 orang every year, end of period 12, no aggregation kind stated",
 )
 def end_fits_nothing(context: Context) -> Iterator[Found]:
-    """Stated end-of-period values that neither sum, last nor max reproduces."""
-    years = context.index.years
-    for site, stated, value in context.shared(_end_sites):
-        if value == stated or _fits(site.indicator, years, stated):
-            continue
-        ind = site.indicator
-        yield Found(site.location(), {
-            "stated": amount(stated),
-            "sum": computed(end_of_period(ind, years, Aggregation.SUM), 0),
-            "last": computed(end_of_period(ind, years, Aggregation.LAST), 0),
-            "max": computed(end_of_period(ind, years, Aggregation.MAX), 0)})
+    """Stated end-of-period values that neither the indicator's kind nor any other
+    reproduces."""
+
+    def found() -> Iterator[tuple[IndicatorSite, Hashable, Found]]:
+        for r in context.shared(end_readings):
+            kind = r.kind
+            if r.fits:
+                continue
+            values = r.values
+            yield r.site, r.key, Found(r.site.location(), {
+                "stated": amount(r.stated),
+                "sum": _figure(values[Aggregation.SUM]),
+                "last": _figure(values[Aggregation.LAST]),
+                "max": _figure(values[Aggregation.MAX]),
+                "mean": _figure(values[Aggregation.MEAN]),
+                "note": "" if kind else "; the indicator states no aggregation kind",
+                "note_id": "" if kind else "; indikator tidak menyatakan jenis agregasi"})
+
+    yield from once(context, found())
 
 
 # -- cross-table ------------------------------------------------------------------------------
@@ -301,6 +496,12 @@ def _linked(context: Context) -> list[tuple[IndicatorSite, IndicatorSite, str]]:
     ]
 
 
+def _wrong_percentages(context: Context) -> dict[int, tuple[frozenset[int], bool]]:
+    """The cells of each site (by ``id``) whose stated percentage RS201's reading finds wrong
+    (reported by RS201, or explained by RS202's shift): the years, and the end of period."""
+    return {id(p.site): (p.wrong, p.end_wrong) for p in context.shared(percentages)}
+
+
 def _units_agree(a: set[str], b: set[str]) -> bool:
     return any(same_unit(x, y) for x in a for y in b)
 
@@ -318,15 +519,21 @@ def _units_agree(a: set[str], b: set[str]) -> bool:
     why=Text(
         "Where the document ties an indicator of one table to another (7.1 to T-C.23 and "
         "T-C.27, T-C.25 to T-C.27), the baseline and the yearly values must be the same; "
-        "otherwise the plan promises two different results.",
+        "otherwise the plan promises two different results. Where the counts agree and only "
+        "a percentage differs that RS201 or RS202 finds wrong, that finding is the defect.",
         "Bila dokumen mengaitkan indikator satu tabel dengan tabel lain (7.1 dengan T-C.23 dan "
         "T-C.27, T-C.25 dengan T-C.27), nilai awal dan nilai tahunannya harus sama; jika tidak, "
-        "rencana menjanjikan dua hasil berbeda.",
+        "rencana menjanjikan dua hasil berbeda. Bila jumlahnya sama dan hanya persentase yang "
+        "berbeda, yang menurut RS201 atau RS202 keliru, temuan itulah cacatnya.",
     ),
-    example="T-C.27, 1 06 04 2.02 02: baseline '6 Panti', Table 7.1 row 3: '12,50 % (1 Panti)'",
+    example="T-C.27, 1.06.04.2.02.0002: baseline '6 Panti', Table 7.1 row 3: "
+    "'12,50 % (1 Panti)'",
 )
 def linked_values_differ(context: Context) -> Iterator[Found]:
     """Linked indicators whose baseline, yearly values or end of period disagree."""
+    wrong = context.shared(_wrong_percentages)
+    nothing: tuple[frozenset[int], bool] = (frozenset(), False)
+    base_year = context.plan.period.baseline_year
     for site, other, link in context.shared(_linked):
         a, b = site.indicator, other.indicator
         pairs: list[tuple[str, int | None, Quantity | None, Quantity | None]] = [
@@ -337,13 +544,26 @@ def linked_values_differ(context: Context) -> Iterator[Found]:
             ),
             ("end of period", None, a.end_of_period, b.end_of_period),
         ]
+        mine, theirs = wrong.get(id(site), nothing), wrong.get(id(other), nothing)
         for what, year, qa, qb in pairs:
             if qa is None or qb is None or _figures_agree(qa, qb):
                 continue
+            if _only_percent_differs(qa, qb):
+                if what == "end of period":
+                    if mine[1] or theirs[1]:
+                        continue
+                elif (y := base_year if year is None else year) in mine[0] or y in theirs[0]:
+                    continue  # RS201 or RS202 reports the wrong percentage
             yield Found(site.location(year), {
                 "what": what, "table": site.table, "value": cell(qa),
                 "other_table": other.table, "other": other.row or str(other.code or link),
                 "other_value": cell(qb), "link": link})
+
+
+def _only_percent_differs(a: Quantity, b: Quantity) -> bool:
+    """True when two cells state the same amount beside different percentages."""
+    return (isinstance(a.amount, Decimal) and a.amount == b.amount
+            and a.percent is not None and b.percent is not None and a.percent != b.percent)
 
 
 @rule(
@@ -361,7 +581,7 @@ def linked_values_differ(context: Context) -> Iterator[Found]:
         "Indikator terkait dengan satuan berbeda (Lokasi vs unit, Korban vs org) tidak dapat "
         "dibandingkan atau dijumlahkan, dan salah satu tabel keliru menamai yang dihitung.",
     ),
-    example="T-C.27, 1 06 06 2.01 03 in Lokasi; Table 7.1 row 6 in unit",
+    example="T-C.27, 1.06.06.2.01.0003 in Lokasi; Table 7.1 row 6 in unit",
 )
 def linked_units_differ(context: Context) -> Iterator[Found]:
     """Linked indicators whose cells use disjoint units."""
