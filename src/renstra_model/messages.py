@@ -272,6 +272,14 @@ CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
         "en": "undefined: too few years",
         "id": "tidak terdefinisi: tahun terlalu sedikit",
     },
+    "checks.not_in_plan": {
+        "en": "{level} {code} is not one of the plan's activities (nor equal to one)",
+        "id": "{level} {code} bukan salah satu kegiatan rencana ini (dan tidak sama dengan salah satunya)",
+    },
+    "undefined.negative_target": {
+        "en": "undefined: negative target",
+        "id": "tidak terdefinisi: target negatif",
+    },
     "undefined.year": {"en": " (year {year})", "id": " (tahun {year})"},
     "predikat.sangat_tinggi": {"en": "very high", "id": "sangat tinggi"},
     "predikat.tinggi": {"en": "high", "id": "tinggi"},

@@ -4,8 +4,9 @@ rounding for presentation only.
 Calculators compute in :data:`CONTEXT` (28 significant digits, half-even rounding, every
 exceptional condition trapped) and never round their results; :func:`present` rounds
 half-up to two places, as Indonesian tables print. Where a value cannot be computed (a zero
-base, a missing or nil year, a sign change) a calculator returns :class:`Undefined` with the
-reason, never raises, and never returns a float, ``inf`` or ``NaN``.
+base, a missing or nil year, a sign change, a negative target) a calculator returns
+:class:`Undefined` with the reason, never raises, and never returns a float, ``inf`` or
+``NaN``.
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ class Reason(Enum):
     """A compound rate of a negative start value is not defined."""
     TOO_FEW = "too_few"
     """Fewer values than the calculation needs (two years for a growth rate)."""
+    NEGATIVE_TARGET = "negative_target"
+    """A capaian of a negative target is not defined (the ratio turns over: beating the
+    target would read as failing it)."""
 
 
 @frozen

@@ -1,5 +1,6 @@
 """Growth of a yearly series: year on year, the mean of the yearly rates, compound annual
-growth (CAGR) and the growth of the last step.
+growth (CAGR), the growth of the last step, and all three over a plan's years
+(:func:`period_growth`, the figures of T-C.24's "Rata-rata Pertumbuhan").
 
 Rates are exact Decimals in percent (14.49 means 14.49 %), or
 :class:`~renstra_model.calculators.arithmetic.Undefined` with the reason: a zero base, a missing or
@@ -9,8 +10,10 @@ money has no growth rate.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+
+from attrs import frozen
 
 from .arithmetic import (
     CONTEXT,
@@ -139,3 +142,40 @@ def last_step_growth(series: Series) -> Result:
         return Undefined(Reason.TOO_FEW)
     last = span[-1]
     return rate(series.get(last - 1), series.get(last), year=last)
+
+
+@frozen
+class PeriodGrowth:
+    """The growth of a series over a plan's years: the mean of the yearly rates, the growth of
+    the last step, and the CAGR on demand (a fractional power, the costliest of the three)."""
+
+    series: Mapping[int, Cell]
+    """The cells of the plan's years."""
+    mean: Result
+    last_step: Result
+
+    def cagr(self) -> Result:
+        """The compound annual growth over the same years (:func:`cagr`)."""
+        return cagr(self.series)
+
+
+def period_growth(series: Series, years: Iterable[int]) -> PeriodGrowth:
+    """The growth of *series* over *years* (a plan's period), leaving out every other year.
+
+    T-C.24 (Permendagri 86/2017) states money for the five years of the plan only, and its
+    "Rata-rata Pertumbuhan" covers those years: a baseline year's money, where a row states
+    one, is not part of it. The table and the checks both compute it here.
+
+    >>> money = {2021: Decimal(10), 2022: Decimal(100), 2023: Decimal(110), 2024: Decimal(121)}
+    >>> growth = period_growth(money, range(2022, 2025))
+    >>> growth.mean, growth.last_step, round(growth.cagr(), 10)
+    (Decimal('10.0'), Decimal('10.0'), Decimal('10.0000000000'))
+    >>> mean_growth(money)  # the baseline year's step would count 900 %
+    Decimal('306.6666666666666666666666667')
+    """
+    wanted = years if isinstance(years, frozenset) else frozenset(years)
+    within: Mapping[int, Cell] = (
+        series if wanted.issuperset(series.keys())  # the common case: nothing to leave out
+        else {year: series[year] for year in sorted(wanted) if year in series}
+    )
+    return PeriodGrowth(within, mean_growth(within), last_step_growth(within))

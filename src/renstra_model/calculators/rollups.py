@@ -106,14 +106,28 @@ def children_sum(
     if children and not any(child.children for child in children):
         # Leaves state what they roll up to (a nil counting as zero in both).
         return dict(rolled[id(activity)])
-    return add(_child_series(child, field, rolled[id(child)]) for child in children)
+    return parts_sum(children, field, rolled)
+
+
+def parts_sum(
+    parts: Iterable[Activity], field: Field, rolled: Mapping[int, Mapping[int, Decimal]]
+) -> dict[int, Decimal]:
+    """The per-year sum of *parts* (a parent's children, a plan's programs), each counting
+    with what it states for the year, or with its roll-up where it states nothing that year
+    (*rolled*: the roll-ups of their trees by ``id``, :func:`rollups_by_id`).
+
+    >>> from renstra_model.examples import ttu_dinsos
+    >>> plan = ttu_dinsos()
+    >>> parts_sum(plan.programs, "planned", rollups_by_id(plan.programs))[2023]
+    Decimal('4091594846.5')
+    """
+    return add(_child_series(part, field, rolled[id(part)]) for part in parts)
 
 
 def _child_series(
     child: Activity, field: Field, below: Mapping[int, Decimal]
 ) -> dict[int, MoneyCell]:
-    own = stated(child, field)
-    return {year: own.get(year, below.get(year, ZERO)) for year in {*own, *below}}
+    return {**below, **stated(child, field)}
 
 
 def totals_by_program(plan: Plan, field: Field = "planned") -> dict[Code, dict[int, Decimal]]:

@@ -3,17 +3,19 @@ several rules need of one plan, computed once per check), and values as message 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from functools import cached_property
 
 from attrs import frozen
 
-from ..calculators.arithmetic import Result, Undefined, present
-from ..calculators.rollups import Field, children_sum, rollups_by_id
+from ..calculators.arithmetic import CONTEXT, ZERO, Result, Undefined, present
+from ..calculators.rollups import Field, children_sum, parts_sum, rollups_by_id
+from ..errors import RenstraError
+from ..messages import DEFAULT_LANG, Lang, render
 from ..model.activities import Activity
 from ..model.codes import Code, Level
-from ..model.indicators import Indicator
+from ..model.indicators import Indicator, Polarity
 from ..model.plan import Plan
 from ..model.values import NIL, Nil, Quantity
 from .findings import Location
@@ -117,10 +119,24 @@ def indicator_sites(
             )
 
 
+class NotInPlanError(RenstraError, LookupError):
+    """An activity asked of a :class:`PlanIndex` is not one of its plan's, nor equal to one."""
+
+    def __init__(self, activity: Activity) -> None:
+        self.params = {"level": activity.level.label, "code": str(activity.code)}
+        super().__init__(self.message())
+
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The error in *lang*."""
+        return render("checks.not_in_plan", self.params, lang)
+
+
 class PlanIndex:
     """What several rules need of one plan, computed on first use and kept for the rest of the
     check: the activities with their paths, the indicator sites, and the roll-up of every
-    activity's money. The plan is immutable, so these never go stale.
+    activity's money. The plan is immutable, so these never go stale. An activity is found by
+    identity, or else by equality (a copy of one of the plan's activities);
+    :class:`NotInPlanError` names one that is neither.
 
     >>> from renstra_model.examples import ttu_dinsos
     >>> plan = ttu_dinsos()
@@ -163,13 +179,33 @@ class PlanIndex:
 
     def rollup(self, activity: Activity, field: Field = "planned") -> Mapping[int, Decimal]:
         """The roll-up of *activity*'s money (:func:`~renstra_model.calculators.rollups.rollup`),
-        for an activity of this plan's tree."""
-        return self._rolled(field)[id(activity)]
+        for an activity of this plan's tree or one equal to it."""
+        rolled = self._rolled(field)
+        found = rolled.get(id(activity))
+        return found if found is not None else rolled[id(self.own(activity))]
 
     def children_sum(self, activity: Activity, field: Field = "planned") -> dict[int, Decimal]:
         """The sum of *activity*'s direct children
-        (:func:`~renstra_model.calculators.rollups.children_sum`)."""
-        return children_sum(activity, field, self._rolled(field))
+        (:func:`~renstra_model.calculators.rollups.children_sum`), for an activity of this
+        plan's tree or one equal to it."""
+        rolled = self._rolled(field)
+        own = activity if id(activity) in rolled else self.own(activity)
+        return children_sum(own, field, rolled)
+
+    def programs_sum(self, field: Field = "planned") -> dict[int, Decimal]:
+        """The sum of the plan's programs, each with what it states or else its roll-up
+        (:func:`~renstra_model.calculators.rollups.parts_sum`): what the TOTAL row adds up."""
+        return parts_sum(self.plan.programs, field, self._rolled(field))
+
+    def own(self, activity: Activity) -> Activity:
+        """The plan's activity that *activity* is, or else the first one equal to it (equal
+        activities have equal money); :class:`NotInPlanError` if there is none."""
+        if id(activity) in self._planned:
+            return activity
+        for _, candidate in self.activities:
+            if candidate == activity:
+                return candidate
+        raise NotInPlanError(activity)
 
     def _rolled(self, field: Field) -> dict[int, dict[int, Decimal]]:
         return self._planned if field == "planned" else self._realised
@@ -181,6 +217,25 @@ class PlanIndex:
     @cached_property
     def _realised(self) -> dict[int, dict[int, Decimal]]:
         return rollups_by_id(self.plan.programs, "realised")
+
+
+def topmost(
+    activities: Iterable[tuple[str, Activity]], test: Callable[[Activity], bool]
+) -> Iterator[tuple[str, Activity]]:
+    """The activities (with their paths, depth first) that pass *test* and have no ancestor
+    that passes it: where a code shared by a whole subtree is reported once."""
+    reported: list[str] = []
+    for path, activity in activities:
+        if reported and path.startswith(reported[-1] + "."):
+            continue
+        if test(activity):
+            reported.append(path)
+            yield path, activity
+
+
+def within(path: str, roots: Iterable[tuple[str, Activity]]) -> bool:
+    """True when *path* is one of *roots*' paths or lies below one."""
+    return any(path == root or path.startswith(root + ".") for root, _ in roots)
 
 
 def same_unit(a: str, b: str) -> bool:
@@ -211,6 +266,23 @@ def is_positive(quantity: Quantity | None) -> bool:
 def money_positive(value: Decimal | Nil | None) -> bool:
     """True when a money cell holds more than zero rupiah."""
     return isinstance(value, Decimal) and value > 0
+
+
+def money_sum(cells: Iterable[Decimal | Nil | None]) -> Decimal | None:
+    """The sum of money cells, a nil counting as zero; None when no cell is stated."""
+    stated = [cell for cell in cells if cell is not None]
+    if not stated:
+        return None
+    return CONTEXT.add(ZERO, sum((c for c in stated if isinstance(c, Decimal)), ZERO))
+
+
+def aims_at_zero(indicator: Indicator, year: int) -> bool:
+    """True when an indicator where lower is better sets zero as its target for *year* (no
+    cases at all): a target, though not a positive one."""
+    if indicator.polarity is not Polarity.LOWER_IS_BETTER:
+        return False
+    target = indicator.planned.get(year)
+    return target is not None and target.amount == 0
 
 
 def is_nil_or_zero(value: Decimal | Nil | None) -> bool:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Final
 
-from ..calculators.growth import cagr, last_step_growth, mean_growth
+from ..calculators.growth import period_growth
 from ..calculators.ratios import capaian, realisation_ratio
 from ..messages import DEFAULT_LANG, Lang, render
 from ..model.activities import Activity
@@ -148,15 +148,16 @@ def tc23(plan: Plan) -> Table:
 
 def _growth(stated: Decimal | Nil | None, series: Mapping[int, Decimal | Nil],
             years: tuple[int, ...]) -> Growth:
-    money: dict[int, Decimal | Nil] = {y: series[y] for y in years if y in series}
-    return Growth(stated, mean_growth(money), cagr(money), last_step_growth(money))
+    figures = period_growth(series, years)  # the plan's years, as RS331 and RS332 compute it
+    return Growth(stated, figures.mean, figures.cagr(), figures.last_step)
 
 
 def tc24(plan: Plan) -> Table:
     """T-C.24, budget and realisation per row and plan year, the ratio realisation / budget per
     year (stated, and computed by :func:`~renstra_model.calculators.ratios.realisation_ratio`), and
-    the "average growth" of the budget and of the realisation (:class:`Growth`), in the printed
-    order of the rows."""
+    the "average growth" of the budget and of the realisation over the plan's years
+    (:class:`Growth`, by :func:`~renstra_model.calculators.growth.period_growth`, as the checks
+    compute it), in the printed order of the rows."""
     years = plan.period.years
     n = len(years)
     columns = [Column("uraian", "Uraian", Kind.TEXT, 1)]

@@ -4,49 +4,93 @@ that had not ended when the plan was adopted."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import functools
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
+from typing import TypeGuard
 
-from ...calculators.arithmetic import Result, Undefined
-from ...calculators.growth import cagr, last_step_growth, mean_growth
+from ...calculators.arithmetic import CONTEXT, Result, Undefined
+from ...calculators.growth import PeriodGrowth, period_growth
 from ...calculators.ratios import agrees, places, realisation_ratio
+from ...calculators.rollups import Field
+from ...model.activities import Activity
 from ...model.budget import BudgetLine, BudgetRow
+from ...model.codes import Code
 from ...model.values import MoneyCell, Nil
 from ..findings import Location, Severity, Text
 from ..registry import Context, Found, rule
 from ..rulekit import (
+    PlanIndex,
     activity_location,
+    aims_at_zero,
     amount,
     computed,
     is_nil_or_zero,
     is_positive,
     money_positive,
+    money_sum,
     years_text,
 )
+from .structure import _tc24_children
 
 # -- whole-rupiah -----------------------------------------------------------------------------
 
+Parts = Callable[[Field, int], Decimal | None]  # what a total adds up, by field and year
 
-def _budget_lines(context: Context) -> Iterator[tuple[BudgetLine, Location, str]]:
-    """Every budget line of the plan with the location of its row and its path."""
-    plan = context.plan
-    for path, activity in context.index.activities:
+
+def _budget_lines(context: Context) -> Iterator[tuple[BudgetLine, Location, str, Parts | None]]:
+    """Every budget line of the plan with the location of its row, its path, and, for a total
+    (a parent of the tree, the TOTAL row, a T-C.24 row with rows under it), its parts."""
+    plan, index = context.plan, context.index
+    for path, activity in index.activities:
         budget = activity.budget
         if budget is None or activity.derived:
             continue  # a derived parent states no money
         source = budget.source or activity.source
         if source is not None and source.table == "T-C.24" and plan.budget_table:
             continue  # the same cells as the T-C.24 row, checked there
-        yield budget, activity_location(activity, path), f"{path}.budget"
+        parts = _tree_parts(index, activity) if activity.children else None
+        yield budget, activity_location(activity, path), f"{path}.budget", parts
     if plan.total_budget is not None:
-        yield plan.total_budget, Location("T-C.27", None, None, "", "TOTAL"), "total_budget"
-    for k, row in enumerate(plan.budget_table):
+        yield (plan.total_budget, Location("T-C.27", None, None, "", "TOTAL"), "total_budget",
+               lambda field, year: index.programs_sum(field).get(year))
+    rows = plan.budget_table
+    children = functools.cache(lambda: _tc24_children(rows))  # only once a fraction needs it
+    parents = functools.cache(
+        lambda: {a.code: a for _, a in index.activities if a.children and not a.derived})
+    for k, row in enumerate(rows):
         yield (row.budget, Location("T-C.24", row.code, None, "", row.label),
-               f"budget_table[{k}].budget")
+               f"budget_table[{k}].budget", _row_parts(children, parents, index, k, row))
 
 
-def _fraction(value: MoneyCell | None) -> bool:
+def _tree_parts(index: PlanIndex, activity: Activity) -> Parts:
+    return lambda field, year: index.children_sum(activity, field).get(year)
+
+
+def _row_parts(children: Callable[[], list[list[BudgetRow]]],
+               parents: Callable[[], Mapping[Code, Activity]], index: PlanIndex, k: int,
+               row: BudgetRow) -> Parts:
+    """What a T-C.24 row adds up: the rows under it, or, for the lowest row of the table, the
+    sub kegiatan of the same code in the activity tree (where their fraction is reported)."""
+
+    def parts(field: Field, year: int) -> Decimal | None:
+        below = children()[k]
+        if below:
+            return money_sum([getattr(r.budget, field).get(year) for r in below])
+        activity = parents().get(row.code) if row.code is not None else None
+        return index.rollup(activity, field).get(year) if activity is not None else None
+
+    return parts
+
+
+def _fraction(value: MoneyCell | None) -> TypeGuard[Decimal]:
     return isinstance(value, Decimal) and value != value.to_integral_value()
+
+
+def _carried(value: Decimal, parts: Decimal | None) -> bool:
+    """True when *value*'s fraction of a rupiah is the fraction its parts add up to: the
+    fraction arose below, where it is reported."""
+    return parts is not None and _fraction(parts) and not _fraction(CONTEXT.subtract(value, parts))
 
 
 @rule(
@@ -61,27 +105,34 @@ def _fraction(value: MoneyCell | None) -> bool:
     why=Text(
         "Regional budgets (APBD) are appropriated in whole rupiah; a fraction of a rupiah "
         "in a pagu or a realisation is an arithmetic leftover (a share, an average) that "
-        "no DPA can carry.",
+        "no DPA can carry. It is reported where it arises: a total that only carries the "
+        "fraction of a part below it is not reported again.",
         "APBD dianggarkan dalam rupiah utuh; pecahan rupiah pada pagu atau realisasi adalah "
-        "sisa hitungan (pembagian, rata-rata) yang tidak dapat dimuat DPA.",
+        "sisa hitungan (pembagian, rata-rata) yang tidak dapat dimuat DPA. Pecahan dilaporkan "
+        "di tempat asalnya: total yang hanya membawa pecahan bagian di bawahnya tidak "
+        "dilaporkan lagi.",
     ),
-    example="T-C.24, Penyediaan Bahan Logistik Kantor, 2023: 67,668,207.5",
+    example="T-C.24, Penyediaan Bahan Logistik Kantor, 2023: 67,668,207.5 (its kegiatan, "
+    "program, bidang and the TOTAL carry the half rupiah and are not reported again)",
 )
 def not_whole_rupiah(context: Context) -> Iterator[Found]:
-    """Every money cell with a fraction of a rupiah."""
-    for line, base, path in _budget_lines(context):
-        for name, series in (("planned", line.planned), ("realised", line.realised)):
+    """Every money cell with a fraction of a rupiah that its parts do not explain."""
+    for line, base, path, parts in _budget_lines(context):
+        fields: tuple[tuple[Field, Mapping[int, MoneyCell]], ...] = (
+            ("planned", line.planned), ("realised", line.realised))
+        for name, series in fields:
             for year, value in series.items():
-                if _fraction(value):
+                if _fraction(value) and not (parts and _carried(value, parts(name, year))):
                     yield Found(
                         Location(base.table, base.code, year, f"{path}.{name}[{year}]",
                                  base.row),
                         {"value": amount(value)},
                     )
-        if _fraction(line.planned_total):
+        total = line.planned_total
+        if _fraction(total) and not _carried(total, money_sum(list(line.planned.values()))):
             yield Found(
                 Location(base.table, base.code, None, f"{path}.planned_total", base.row),
-                {"value": amount(line.planned_total)},
+                {"value": amount(total)},
             )
 
 
@@ -154,15 +205,18 @@ def target_without_funding(context: Context) -> Iterator[Found]:
     ),
     why=Text(
         "Money planned for a year in which the sub kegiatan sets no target cannot be "
-        "measured: the Renja and the LKjIP will have nothing to report against it.",
+        "measured: the Renja and the LKjIP will have nothing to report against it. A target "
+        "of zero of an indicator where lower is better (zero cases) is a target.",
         "Dana yang direncanakan pada tahun tanpa target tidak dapat diukur: Renja dan LKjIP "
-        "tidak punya ukuran untuk melaporkannya.",
+        "tidak punya ukuran untuk melaporkannya. Target nol pada indikator yang makin rendah "
+        "makin baik (nol kasus) adalah target.",
     ),
     example="T-C.27, 1 06 02 2.01 01, 2022: Rp 65,950,088 with a target of 2 lokasi is fine; "
     "the rule reports the reverse, e.g. a nil target with money",
 )
 def funding_without_target(context: Context) -> Iterator[Found]:
-    """Sub kegiatan with money in a year where no indicator has a positive target."""
+    """Sub kegiatan with money in a year where no indicator sets a target: none is positive,
+    and none is a zero of an indicator where lower is better (zero cases is a target)."""
     target_years = context.shared(_target_years)
     period = context.index.year_set
     for path, activity in context.index.sub_kegiatan:
@@ -171,6 +225,8 @@ def funding_without_target(context: Context) -> Iterator[Found]:
         with_target = target_years[id(activity)]
         for year, money in activity.budget.planned.items():
             if year in with_target or year not in period or not money_positive(money):
+                continue
+            if any(aims_at_zero(ind, year) for ind in activity.indicators):
                 continue
             targets = [ind.planned.get(year) for ind in activity.indicators]
             shown = ", ".join(str(t) if t else "(empty)" for t in targets)
@@ -206,17 +262,23 @@ def _ratio_stated(value: Decimal | Nil | None) -> bool:
         "bagian target; baris yang memuat kedua angka tetapi rasionya kosong atau '-' "
         "menyembunyikan inti tabel itu.",
     ),
-    example="T-C.24, all 72 rows: ratio '-' in 2022-2026 beside budget and realisation",
+    example="T-C.24, 72 rows: ratio '-' in 2022-2026 beside budget and realisation (no "
+    "finding in a plan adopted in 2021: realisations of years not yet ended are RS341's)",
 )
 def missing_ratio(context: Context) -> Iterator[Found]:
     """One finding per table (T-C.24, T-C.23) listing the rows whose ratio is missing in
-    years where both sides are stated."""
+    years where both sides are stated, leaving out the years that had not ended when the plan
+    was adopted (a realisation stated for them is RS341's defect)."""
     plan = context.plan
+    adopted = plan.adoption.date if plan.adoption is not None else None
+    ended = [y for y in plan.period.years if adopted is None or y < adopted.year]
+    if not ended:
+        return
     budget_rows: list[tuple[str, list[int]]] = []
     for row in plan.budget_table:
         years = [
             y
-            for y in plan.period.years
+            for y in ended
             if money_positive(row.budget.planned.get(y))
             and isinstance(row.budget.realised.get(y), Decimal)
             and not _ratio_stated(row.stated_ratio.get(y))
@@ -228,7 +290,7 @@ def missing_ratio(context: Context) -> Iterator[Found]:
         ind = perf.indicator
         years = [
             y
-            for y in plan.period.years
+            for y in ended
             if is_positive(ind.planned.get(y))
             and ind.realised.get(y) is not None
             and not _ratio_stated(perf.stated_ratio.get(y))
@@ -331,15 +393,17 @@ _COLUMNS = (
 )
 
 
-def _growth(context: Context) -> dict[tuple[str, int], tuple[Result, Result]]:
-    """The mean and the last-step growth of every T-C.24 series that states a growth figure,
-    by column and row number (shared by RS331 and RS332)."""
-    found: dict[tuple[str, int], tuple[Result, Result]] = {}
+def _growth(context: Context) -> dict[tuple[str, int], PeriodGrowth]:
+    """The growth over the plan's years of every T-C.24 series that states a growth figure,
+    by column and row number (shared by RS331 and RS332; the table computes the same,
+    :func:`~renstra_model.calculators.growth.period_growth`)."""
+    found: dict[tuple[str, int], PeriodGrowth] = {}
+    years = context.index.year_set
     for column, _ in _COLUMNS:
         for k, row in enumerate(context.plan.budget_table):
             if getattr(row, f"stated_growth_{column}") is not None:
                 series: Mapping[int, MoneyCell] = getattr(row.budget, column)
-                found[column, k] = mean_growth(series), last_step_growth(series)
+                found[column, k] = period_growth(series, years)
     return found
 
 
@@ -352,51 +416,73 @@ def _growth(context: Context) -> dict[tuple[str, int], tuple[Result, Result]]:
         "Kolom rata-rata pertumbuhan memuat statistik lain",
     ),
     message=Text(
-        "the column '{column}' states the growth of the last year on {count} rows, not the mean "
-        "of the yearly growth (first: {row}: stated {stated}, mean {mean}, CAGR {cagr})",
-        "kolom '{column}' memuat pertumbuhan tahun terakhir pada {count} baris, bukan rata-rata "
-        "pertumbuhan tahunan (pertama: {row}: tertulis {stated}, rata-rata {mean}, CAGR {cagr})",
+        "the growth of the last year, not the mean of the yearly growth, stands in {columns} "
+        "(first: {row}: stated {stated}, mean {mean}, CAGR {cagr})",
+        "pertumbuhan tahun terakhir, bukan rata-rata pertumbuhan tahunan, tertulis di "
+        "{columns_id} (pertama: {row}: tertulis {stated}, rata-rata {mean}, CAGR {cagr})",
     ),
     why=Text(
         "T-C.24's 'Rata-rata Pertumbuhan' is the mean of the yearly growth rates. A column that "
         "holds the last year's growth under that label misstates the trend of the whole period "
-        "to every reader of the plan.",
+        "to every reader of the plan. Where both growth columns do, one finding names both.",
         "'Rata-rata Pertumbuhan' T-C.24 adalah rata-rata laju pertumbuhan tahunan. Kolom yang "
         "berisi pertumbuhan tahun terakhir dengan label itu menyesatkan pembaca tentang tren "
-        "seluruh periode.",
+        "seluruh periode. Bila kedua kolom pertumbuhan demikian, satu temuan menyebut keduanya.",
     ),
     example="T-C.24, URUSAN PEMERINTAHAN BIDANG SOSIAL: stated 14.49 = growth 2025-2026; "
-    "the mean of yearly growth is 22.59, the CAGR 17.48",
+    "the mean of yearly growth is 22.59, the CAGR 17.48 (both columns, 57 rows each)",
 )
 def growth_column_is_last_step(context: Context) -> Iterator[Found]:
-    """One finding per T-C.24 growth column whose rows state the last step's growth."""
+    """One finding for the T-C.24 growth columns whose rows state the last step's growth."""
     plan = context.plan
     growth = context.shared(_growth)
-    for column, label in _COLUMNS:
-        hits: list[tuple[BudgetRow, Decimal, Result]] = []
+    hits: dict[str, list[tuple[BudgetRow, Decimal, PeriodGrowth]]] = {}
+    for column, _ in _COLUMNS:
+        found: list[tuple[BudgetRow, Decimal, PeriodGrowth]] = []
         for k, row in enumerate(plan.budget_table):
             stated = getattr(row, f"stated_growth_{column}")
             if not isinstance(stated, Decimal):
                 continue
-            mean, last = growth[column, k]
-            if _growth_agrees(stated, mean):
+            figures = growth[column, k]
+            if _growth_agrees(stated, figures.mean):
                 continue
-            if _growth_agrees(stated, last):
-                hits.append((row, stated, mean))
-        if len(hits) >= 2:
-            first, stated, mean = hits[0]
-            yield Found(
-                Location("T-C.24", None, None, f"budget_table[*].stated_growth_{column}", label),
-                {
-                    "column": label,
-                    "count": len(hits),
-                    "row": first.label,
-                    "stated": amount(stated),
-                    "mean": computed(mean),
-                    "cagr": computed(cagr(getattr(first.budget, column))),
-                    "rows": [h[0].label for h in hits],
-                },
-            )
+            if _growth_agrees(stated, figures.last_step):
+                found.append((row, stated, figures))
+        if len(found) >= 2:
+            hits[column] = found
+    if not hits:
+        return
+    named = [(dict(_COLUMNS)[column], len(found)) for column, found in hits.items()]
+    flagged = {id(row) for found in hits.values() for row, _, _ in found}
+    rows = [row for row in plan.budget_table if id(row) in flagged]
+    first, stated, figures = next(iter(hits.values()))[0]
+    if len(named) == 1:
+        ((label, count),) = named
+        where = (f"the column '{label}' on {count} rows", f"kolom '{label}' pada {count} baris")
+        path, row_name = f"budget_table[*].stated_growth_{next(iter(hits))}", label
+    else:
+        where = (
+            "the columns " + " and ".join(f"'{label}' ({count} rows)" for label, count in named),
+            "kolom " + " dan ".join(f"'{label}' ({count} baris)" for label, count in named),
+        )
+        path, row_name = "budget_table[*].stated_growth_*", "Rata-rata Pertumbuhan"
+    yield Found(
+        Location("T-C.24", None, None, path, row_name),
+        {
+            "columns": where[0],
+            "columns_id": where[1],
+            "column": ", ".join(label for label, _ in named),
+            "count": len(rows),
+            "counts": {column: len(found) for column, found in hits.items()},
+            "row": first.label,
+            "stated": amount(stated),
+            "mean": computed(figures.mean),
+            "cagr": computed(figures.cagr()),
+            "rows": [row.label for row in rows],
+            "rows_by_column": {column: [row.label for row, _, _ in found]
+                               for column, found in hits.items()},
+        },
+    )
 
 
 @rule(
@@ -414,10 +500,10 @@ def growth_column_is_last_step(context: Context) -> Iterator[Found]:
         "({cagr}), dan bukan pertumbuhan tahun terakhir ({last})",
     ),
     why=Text(
-        "A growth figure that no computation of the row's own money reproduces cannot be "
-        "checked or reused; it is a typing or copying error.",
-        "Angka pertumbuhan yang tidak dapat dihitung ulang dari dana baris itu sendiri tidak "
-        "dapat diperiksa atau dipakai; itu salah ketik atau salah salin.",
+        "A growth figure that no computation of the row's own money over the plan's years "
+        "reproduces cannot be checked or reused; it is a typing or copying error.",
+        "Angka pertumbuhan yang tidak dapat dihitung ulang dari dana baris itu sendiri selama "
+        "tahun-tahun rencana tidak dapat diperiksa atau dipakai; itu salah ketik atau salah salin.",
     ),
     example="a T-C.24 row stating 12.00 where the yearly growth is 4, 8, 10, 6",
 )
@@ -432,10 +518,11 @@ def growth_matches_nothing(context: Context) -> Iterator[Found]:
                 continue
             # The CAGR (a fractional power) only when neither the mean nor the last step
             # reproduces the stated figure.
-            mean, last = growth[column, k]
+            figures = growth[column, k]
+            mean, last = figures.mean, figures.last_step
             if _growth_agrees(stated, mean) or _growth_agrees(stated, last):
                 continue
-            rate = cagr(getattr(row.budget, column))
+            rate = figures.cagr()
             if _growth_agrees(stated, rate):
                 continue
             yield Found(
