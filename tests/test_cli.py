@@ -146,6 +146,60 @@ def test_check_reads_settings_from_renstra_toml_and_pyproject(
     assert "colour" in capsys.readouterr().err
 
 
+def _flooded(tmp_path: Path) -> Path:
+    """A plan file whose 12 sub kegiatan state no location."""
+    from renstra_model import Activity, Code, Level, Organisation, Period, Plan, save
+
+    subs = [Activity(Code.parse(f"1.02.02.2.01.{n:04d}"), Level.SUB_KEGIATAN, f"Sub {n}")
+            for n in range(1, 13)]
+    kegiatan = Activity(Code.parse("1.02.02.2.01"), Level.KEGIATAN, "Kegiatan", children=subs)
+    program = Activity(Code.parse("1.02.02"), Level.PROGRAM, "Program", children=[kegiatan])
+    plan = Plan(title="Renstra", organisation=Organisation("Dinas Kesehatan", "Kabupaten Contoh"),
+                period=Period(2024, 2025, 2029), programs=[program])
+    save(plan, tmp_path / "flooded.json")
+    return tmp_path / "flooded.json"
+
+
+def test_check_reports_a_flood_once_and_expand_lists_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _flooded(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", str(path), "--select", "RS235"]) == EXIT_OK
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}: T-C.27: RS235 [info missing-value] RS235 on 12 of 12 sub kegiatan: sub "
+        "kegiatan without a location (e.g. 1.02.02.2.01.0001, 1.02.02.2.01.0002, "
+        "1.02.02.2.01.0003, …; the first: sub kegiatan 1.02.02.2.01.0001 states no location); "
+        "--expand lists each",
+        f"{path}: 1 findings (0 errors, 0 warnings, 1 info)",
+    ]
+    assert main(["check", str(path), "--select", "RS235", "--fail-on", "info"]) == EXIT_FINDINGS
+    capsys.readouterr()
+    assert main(["check", str(path), "--select", "RS235", "--expand"]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (f"{path}: T-C.27 1.02.02.2.01.0001: RS235 [info missing-value] sub "
+                        "kegiatan 1.02.02.2.01.0001 states no location")
+    assert lines[-1] == f"{path}: 12 findings (0 errors, 0 warnings, 12 info)"
+    assert main(["check", str(path), "--select", "RS235", "--format", "json"]) == EXIT_OK
+    (flood,) = json.loads(capsys.readouterr().out)
+    assert (flood["plan"], flood["rule"], flood["code"], flood["values"]["count"]) == (
+        str(path), "RS235", None, 12)
+    assert [m["code"] for m in flood["members"]] == [
+        f"1.02.02.2.01.{n:04d}" for n in range(1, 13)]
+    assert main(["check", str(path), "--select", "RS235", "--format", "json",
+                 "--expand", "--jobs", "2"]) == EXIT_OK
+    each = json.loads(capsys.readouterr().out)
+    assert [f["code"] for f in each] == [m["code"] for m in flood["members"]]
+    assert not [f for f in each if "members" in f]
+    (tmp_path / "renstra.toml").write_text("expand = true\n", encoding="utf-8")
+    assert main(["check", str(path), "--select", "RS235"]) == EXIT_OK
+    assert capsys.readouterr().out.splitlines()[-1].endswith(": 12 findings (0 errors, "
+                                                             "0 warnings, 12 info)")
+    (tmp_path / "renstra.toml").write_text('expand = "yes"\n', encoding="utf-8")
+    assert main(["check", str(path)]) == EXIT_INPUT
+    assert "'expand' must be true or false" in capsys.readouterr().err
+
+
 def test_check_refuses_an_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "ttu-dinsos", "--select", "RS999"]) == EXIT_INPUT
     assert "RS999" in capsys.readouterr().err

@@ -90,6 +90,7 @@ def check_many(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
     nomenclature: Nomenclature | None = None,
+    expand: bool = False,
 ) -> Generator[Checked, None, None]:
     """Check each of *plans* as :func:`~renstra_model.checks.check` does; one
     :class:`Checked` a plan, in the order of *plans*, each as soon as it and those before it
@@ -104,6 +105,8 @@ def check_many(
     *jobs* > 1 checks the plans in that many processes (0: one a core), which take them a few
     at a time and each load, check and forget one plan at a time; *load* is then called
     there, so under the ``spawn`` start method it must be picklable (a module's function).
+    *expand* reports each finding of a flood instead of its diagnosis
+    (:func:`~renstra_model.checks.registry.run`).
     ValueError names a *select* or *ignore* entry that matches no rule (raised at once);
     TypeError, a spec without *load* (raised when it is reached).
 
@@ -117,7 +120,7 @@ def check_many(
     """
     if jobs < 0:
         raise ValueError(f"jobs must be 0 (one a core) or more, not {jobs}")
-    task = _Task(tuple(select_rules(select, ignore)), nomenclature, load)
+    task = _Task(tuple(select_rules(select, ignore)), nomenclature, load, expand)
     return _results(task, plans, jobs)
 
 
@@ -158,6 +161,7 @@ class _Task:
     rules: tuple[Rule, ...]
     nomenclature: Nomenclature | None
     load: Callable[[str], Plan | Sequence[NamedPlan]] | None
+    expand: bool = False
 
     def __call__(self, item: Plan | Spec) -> list[Checked]:
         """The results of *item*: one a plan it holds, or its error."""
@@ -174,7 +178,8 @@ class _Task:
         return [self.check(each.name, each.plan) for each in loaded]
 
     def check(self, name: str, plan: Plan) -> Checked:
-        return Checked(name, tuple(run(Context(plan, self.nomenclature), self.rules)))
+        context = Context(plan, self.nomenclature)
+        return Checked(name, tuple(run(context, self.rules, expand=self.expand)))
 
 
 _TASK: list[_Task] = []

@@ -9,6 +9,7 @@
     fail-on = "warning"
     lang = "id"
     nomenclature = "data/kepmendagri-900-2023-kabkota.csv"
+    expand = false
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ..errors import RenstraError
 from ..messages import LANGS, Lang
 from .findings import Severity
 
-KEYS: Final = ("select", "ignore", "fail-on", "lang", "nomenclature", "format")
+KEYS: Final = ("select", "ignore", "fail-on", "lang", "nomenclature", "format", "expand")
 
 
 class ConfigError(RenstraError, ValueError):
@@ -41,6 +42,8 @@ class Settings:
     nomenclature: Path | None = None
     format: str | None = None
     source: Path | None = None
+    expand: bool = False
+    """Report each finding of a flood instead of its diagnosis (``--expand``)."""
 
 
 def _strings(value: Any, key: str, source: Path) -> tuple[str, ...]:
@@ -74,6 +77,9 @@ def parse(table: dict[str, Any], source: Path) -> Settings:
     nomenclature = table.get("nomenclature")
     if nomenclature is not None and not isinstance(nomenclature, str):
         raise ConfigError(f"{source}: 'nomenclature' must be a path")
+    expand = table.get("expand", False)
+    if not isinstance(expand, bool):
+        raise ConfigError(f"{source}: 'expand' must be true or false")
     return Settings(
         select=_strings(table["select"], "select", source) if "select" in table else None,
         ignore=_strings(table.get("ignore", []), "ignore", source),
@@ -82,6 +88,7 @@ def parse(table: dict[str, Any], source: Path) -> Settings:
         nomenclature=(source.parent / nomenclature) if nomenclature else None,
         format=fmt,
         source=source,
+        expand=expand,
     )
 
 

@@ -3,7 +3,7 @@
 >>> from renstra_model.examples import ttu_dinsos
 >>> findings = check(ttu_dinsos(), select=["RS331"])
 >>> [f.rule for f in findings]
-['RS331', 'RS331']
+['RS331']
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from .findings import Finding, Severity
 from .registry import FAMILIES, RULES, Context, Rule, run, select
 
 # The rule modules register their rules on import.
-from .rules import indicators, missing, money, nomenclature, reading, structure
+from .rules import indicators, magnitude, missing, money, nomenclature, reading, structure
 
-RULE_MODULES = (reading, structure, nomenclature, indicators, missing, money)
+RULE_MODULES = (reading, structure, nomenclature, indicators, missing, money, magnitude)
 """The modules whose rules are registered."""
 
 
@@ -28,14 +28,18 @@ def check(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
     nomenclature: Nomenclature | None = None,
+    expand: bool = False,
 ) -> list[Finding]:
     """Every finding of the selected rules on *plan*, rule by rule in id order.
 
     *select* and *ignore* take rule ids, id prefixes (``RS2``) or family names; rules that
-    need a nomenclature run only when *nomenclature* is given.
+    need a nomenclature run only when *nomenclature* is given. A rule's findings on half or
+    more of the plan's activities or indicators (at least ten of them) are one diagnosis,
+    which holds them as its ``members``; *expand* reports them one by one instead
+    (:func:`~renstra_model.checks.registry.run`).
     """
     rules = select_rules(select, ignore)
-    return run(Context(plan, nomenclature), rules)
+    return run(Context(plan, nomenclature), rules, expand=expand)
 
 
 def select_rules(chosen: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Rule]:

@@ -91,6 +91,10 @@ class Finding:
     """The values the message names and the rule compared (JSON-compatible)."""
     template: Text = field(kw_only=True, eq=False, repr=False)
     """The rule's message, which :meth:`message` fills with *params*."""
+    members: tuple[Finding, ...] = field(default=(), kw_only=True, eq=False, repr=False)
+    """The findings this one stands for, where it is the diagnosis of a flood (a rule's
+    findings on half or more of a plan's activities or indicators, reported as one); empty
+    for an ordinary finding."""
 
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
         """The finding's message in *lang*, from its rule's template."""
@@ -100,12 +104,13 @@ class Finding:
         # Pickled as its fields: the read-only params are not picklable as they are.
         return _rebuild_finding, (
             self.rule, self.family, self.severity, self.location, dict(self.params),
-            self.template,
+            self.template, self.members,
         )
 
     def to_json(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
-        """The finding as JSON-compatible data."""
-        return {
+        """The finding as JSON-compatible data; the diagnosis of a flood also lists its
+        ``members``, each as its own JSON."""
+        data: dict[str, Any] = {
             "rule": self.rule,
             "family": self.family,
             "severity": self.severity.value,
@@ -117,10 +122,13 @@ class Finding:
             "message": self.message(lang),
             "values": dict(self.params),
         }
+        if self.members:
+            data["members"] = [member.to_json(lang) for member in self.members]
+        return data
 
 
 def _rebuild_finding(
     rule: str, family: str, severity: Severity, location: Location,
-    params: Mapping[str, Any], template: Text,
+    params: Mapping[str, Any], template: Text, members: tuple[Finding, ...] = (),
 ) -> Finding:
-    return Finding(rule, family, severity, location, params, template=template)
+    return Finding(rule, family, severity, location, params, template=template, members=members)

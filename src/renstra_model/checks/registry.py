@@ -4,15 +4,24 @@ A rule is a small pure function from a :class:`Context` (the plan, and the nomen
 one is given) to the defects it finds, each a :class:`Found` (where, and the values compared).
 The engine turns them into :class:`~renstra_model.checks.findings.Finding` records carrying the
 rule's id, family and severity. Rules never raise for a defect of the plan: defects are data.
+
+A rule that fires on half or more of a plan's activities or indicators, and on at least
+:data:`FLOOD_MIN` of them, states one cause, not that many: :func:`run` reports such a flood
+as one diagnosis, whose ``members`` are the findings it stands for (``expand=True`` reports
+them instead).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from attrs import field, frozen
 
+from ..model.activities import Activity
+from ..model.codes import Level
 from ..model.plan import Plan
 from .findings import Finding, Location, Severity, Text
 from .rulekit import PlanIndex
@@ -37,6 +46,7 @@ FAMILIES: Final = (
     "missing-ratio",
     "statistic-label",
     "future-realisation",
+    "magnitude",
 )
 """Every family of rules, in the order of their ids."""
 
@@ -166,7 +176,175 @@ def select(
     return [r for r in chosen if not any(_matches(r, p) for p in ignore)]
 
 
-def run(context: Context, rules: Iterable[Rule] | None = None) -> list[Finding]:
-    """Every finding of *rules* (default: all) on *context*, rule by rule."""
+def run(
+    context: Context, rules: Iterable[Rule] | None = None, *, expand: bool = False
+) -> list[Finding]:
+    """Every finding of *rules* (default: all) on *context*, rule by rule; a rule's flood
+    (findings on half or more of the plan's activities or indicators, at least
+    :data:`FLOOD_MIN` of them) as one diagnosis in the place of its first member, unless
+    *expand*."""
     chosen = list(RULES.values()) if rules is None else list(rules)
-    return [finding for r in chosen for finding in r.run(context)]
+    if expand:
+        return [finding for r in chosen for finding in r.run(context)]
+    found: list[Finding] = []
+    for r in chosen:
+        findings = list(r.run(context))
+        found.extend(findings if len(findings) < FLOOD_MIN else _diagnosed(context, r, findings))
+    return found
+
+
+# -- floods -----------------------------------------------------------------------------------
+
+FLOOD_MIN: Final = 10
+"""The fewest activities or indicators a flood covers: a rule's findings on fewer are
+reported one by one, whatever their share of the plan."""
+
+FLOOD_EXAMPLES: Final = 3
+"""How many of its activities or indicators the diagnosis of a flood names."""
+
+FLOOD_MESSAGE: Final = Text(
+    "{rule} on {count} of {total} {population}: {title} (e.g. {shown}; the first: {first}); "
+    "--expand lists each",
+    "{rule} pada {count} dari {total} {population_id}: {title_id} (mis. {shown}; yang "
+    "pertama: {first_id}); --expand merinci masing-masing",
+)
+"""The message of the diagnosis of a flood."""
+
+_SUBJECT: Final = re.compile(
+    r"(?P<activity>programs\[\d+\](?:\.children\[\d+\])*)(?P<own>\.indicators\[\d+\])?"
+    r"|(?P<indicator>goals\[\d+\]\.targets\[\d+\]\.indicators\[\d+\]"
+    r"|(?:key_indicators|service_performance)\[\d+\]\.indicator\b)"
+)
+
+_LEVELS: Final = (
+    (Level.PROGRAM, "programs", "program"),
+    (Level.KEGIATAN, "kegiatan", "kegiatan"),
+    (Level.SUB_KEGIATAN, "sub kegiatan", "sub kegiatan"),
+)
+"""The levels of the activity tree (which starts with programs), with their names as a
+population in English and Indonesian."""
+
+
+def subject(path: str) -> tuple[bool, str] | None:
+    """What a finding at *path* is about: ``(True, the indicator's path)``, ``(False, the
+    activity's path)``, or None (a table row, a reading note, the plan as a whole).
+
+    >>> subject("programs[0].children[1].budget.planned_total")
+    (False, 'programs[0].children[1]')
+    >>> subject("programs[0].children[1].indicators[0].planned[2024]")
+    (True, 'programs[0].children[1].indicators[0]')
+    >>> subject("key_indicators[2].indicator"), subject("budget_table[4]")
+    ((True, 'key_indicators[2].indicator'), None)
+    """
+    found = _SUBJECT.match(path)
+    if found is None:
+        return None
+    activity, own, indicator = found.group("activity", "own", "indicator")
+    if indicator is not None:
+        return True, indicator
+    return (True, activity + own) if own else (False, activity)
+
+
+def _activities_by_path(context: Context) -> dict[str, Activity]:
+    return dict(context.index.activities)
+
+
+def _level_counts(context: Context) -> Counter[Level]:
+    return Counter(activity.level for _, activity in context.index.activities)
+
+
+def _population(
+    context: Context, indicators: bool, subjects: Iterable[str]
+) -> tuple[int, str, str] | None:
+    """How many indicators, or activities of the levels of *subjects*, the plan has, and
+    their name in English and Indonesian; None where a path names no activity of the tree."""
+    if indicators:
+        return len(context.index.sites), "indicators", "indikator"
+    by_path = context.shared(_activities_by_path)
+    levels: set[Level] = set()
+    for path in subjects:
+        activity = by_path.get(path)
+        if activity is None:
+            return None
+        levels.add(activity.level)
+    counts = context.shared(_level_counts)
+    chosen = [(level, en, id_) for level, en, id_ in _LEVELS if level in levels]
+    return (sum(counts[level] for level, _, _ in chosen),
+            _listed([en for _, en, _ in chosen], "and"), _listed([i for _, _, i in chosen], "dan"))
+
+
+def _listed(names: list[str], word: str) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {word} {names[-1]}"
+
+
+def _diagnosed(context: Context, rule_: Rule, findings: list[Finding]) -> list[Finding]:
+    """*findings* of *rule_*, with the findings of each flood replaced by its diagnosis, in
+    the place of its first member."""
+    groups: dict[bool, dict[str, list[Finding]]] = {False: {}, True: {}}
+    for finding in findings:
+        about = subject(finding.location.path)
+        if about is not None:
+            groups[about[0]].setdefault(about[1], []).append(finding)
+    diagnoses: dict[int, Finding] = {}  # id of a flood's first member -> its diagnosis
+    drowned: set[int] = set()
+    for indicators, subjects in groups.items():
+        if len(subjects) < FLOOD_MIN:
+            continue
+        population = _population(context, indicators, subjects)
+        if population is None or 2 * len(subjects) < population[0]:
+            continue
+        chosen = {id(f) for group in subjects.values() for f in group}
+        members = [f for f in findings if id(f) in chosen]
+        diagnoses[id(members[0])] = _diagnosis(rule_, members, subjects, population)
+        drowned |= chosen
+    if not diagnoses:
+        return findings
+    return [diagnoses.get(id(f), f) for f in findings
+            if id(f) in diagnoses or id(f) not in drowned]
+
+
+def _example(finding: Finding) -> str:
+    """A finding's subject as the diagnosis names it: its code, else its table and row."""
+    where = finding.location
+    if where.code is not None:
+        return str(where.code)
+    return " ".join(part for part in (where.table, where.row) if part) or where.path
+
+
+def _lower_first(title: str) -> str:
+    """*title* as a clause: ``Sub kegiatan …`` becomes ``sub kegiatan …``; a first word
+    that is not a capitalised word (``T-C.24``, ``KPM``) stays as it is."""
+    word = title.split(" ", 1)[0]
+    if word[:1].isupper() and word[1:].islower():
+        return title[:1].lower() + title[1:]
+    return title
+
+
+def _diagnosis(
+    rule_: Rule, members: list[Finding], subjects: Mapping[str, list[Finding]],
+    population: tuple[int, str, str],
+) -> Finding:
+    total, name, name_id = population
+    examples: list[str] = []
+    for group in subjects.values():  # two indicators of one sub kegiatan: one example
+        example = _example(group[0])
+        if example not in examples:
+            examples.append(example)
+            if len(examples) == FLOOD_EXAMPLES:
+                break
+    tables = {f.location.table for f in members}
+    first = members[0]
+    params = {
+        "rule": rule_.id, "count": len(subjects), "total": total, "findings": len(members),
+        "population": name, "population_id": name_id,
+        "title": _lower_first(rule_.title.en), "title_id": _lower_first(rule_.title.id),
+        "examples": examples,
+        "shown": ", ".join(examples) + (", …" if len(subjects) > len(examples) else ""),
+        "first": first.message("en"), "first_id": first.message("id"),
+    }
+    return Finding(
+        rule_.id, rule_.family, max(f.severity for f in members),
+        Location(tables.pop() if len(tables) == 1 else None), params,
+        template=FLOOD_MESSAGE, members=tuple(members),
+    )

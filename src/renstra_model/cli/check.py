@@ -73,6 +73,11 @@ def add_parser(sub: Any) -> None:
         help="show a progress bar on stderr even when it is not a terminal",
     )
     check.add_argument(
+        "--expand", action="store_true", default=None,
+        help="report each finding of a rule that fires on half or more of a plan's "
+        "activities or indicators, instead of one diagnosis of them",
+    )
+    check.add_argument(
         "--jobs", type=_jobs, default=1, metavar="N",
         help="check the plans in N processes, printing the results in the order of the "
         "plans (default 1; 0: one per core)",
@@ -116,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
     ignore = [*settings.ignore, *(args.ignore or ())]
     threshold = Severity(args.fail_on) if args.fail_on else settings.fail_on or Severity.ERROR
     nomenclature_path = args.nomenclature or settings.nomenclature
+    each = bool(args.expand or settings.expand)
     try:
         select_rules(select, ignore)
     except ValueError as exc:
@@ -136,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     # A module's function with frozen options: picklable, for the worker processes of --jobs.
     load = functools.partial(open_plans, options=reading_options(args, nomenclature))
     results = check_many(plans, load=load, jobs=args.jobs, select=select, ignore=ignore,
-                         nomenclature=nomenclature)
+                         nomenclature=nomenclature, expand=each)
     with contextlib.closing(results):
         for result in results:
             name = result.name

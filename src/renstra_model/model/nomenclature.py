@@ -36,14 +36,33 @@ from .codes import Code, Level
 # -- names --------------------------------------------------------------------------------------
 
 _TAGS: Final = re.compile(r"</?\s*i\s*>", re.IGNORECASE)
-_DASHES: Final = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
+INVISIBLE: Final = frozenset(
+    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+"""Characters that show nothing: the soft hyphen (U+00AD), the zero-width space, joiners and
+marks (U+200B–U+200F), the word joiner (U+2060) and its kin, the byte order mark (U+FEFF)."""
+_VISIBLE: Final = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-", **dict.fromkeys(INVISIBLE)}
+)
 _AROUND: Final = re.compile(r" ?([/-]) ?")
 _TRAILING: Final = ".,;: "
 
 
+def visible_name(text: str) -> str:
+    """*text* as it reads: without ``<i>`` tags and :data:`INVISIBLE` characters, its dashes
+    written ``-``; its case, spacing and punctuation as they are.
+
+    >>> visible_name("Fasilitasi\u200b Pemberdayaan <i>Home\u00adCare</i> \u2013 KAT")
+    'Fasilitasi Pemberdayaan HomeCare - KAT'
+    """
+    return _TAGS.sub("", text).translate(_VISIBLE)
+
+
 def normalise_name(text: str) -> str:
-    """*text* in the form names are compared in: case folded, whitespace collapsed, no spaces
-    around ``/`` and ``-``, no trailing punctuation, ``<i>`` tags dropped.
+    """*text* in the form names are compared in: case folded, whitespace (a no-break or other
+    Unicode space too) collapsed, no spaces around ``/`` and ``-``, no trailing punctuation,
+    ``<i>`` tags and :data:`INVISIBLE` characters (a zero-width space, a soft hyphen) dropped.
 
     Spelling is left alone, so a real difference still shows:
 
@@ -51,10 +70,13 @@ def normalise_name(text: str) -> str:
     'pengembangan potensi ... kabupaten/kota'
     >>> normalise_name("Perundang- Undangan.") == normalise_name("Perundang-undangan")
     True
+    >>> normalise_name("Penyediaan\u00a0Per\u00admakanan\u200b") == normalise_name(
+    ...     "Penyediaan Permakanan")
+    True
     >>> normalise_name("Fasilitas Pemberdayaan") == normalise_name("Fasilitasi Pemberdayaan")
     False
     """
-    cleaned = unicodedata.normalize("NFKC", _TAGS.sub("", text)).translate(_DASHES)
+    cleaned = unicodedata.normalize("NFKC", visible_name(text)).translate(_VISIBLE)
     collapsed = " ".join(cleaned.split()).casefold()
     return _AROUND.sub(r"\1", collapsed).strip(" ").rstrip(_TRAILING)
 

@@ -2,9 +2,11 @@
 names that differ from its official names, and special-autonomy kegiatan in an ordinary region.
 
 Each rule runs only when the user gives a nomenclature
-(:class:`~renstra_model.checks.registry.Context` ``nomenclature``). Names are compared after
-:func:`~renstra_model.model.nomenclature.normalise_name`, so case, spacing around ``/`` and ``-``
-and trailing punctuation do not count; spelling does.
+(:class:`~renstra_model.checks.registry.Context` ``nomenclature``). Names are compared by their
+words (:func:`words`): a different word or spelling is a warning (RS122, RS123); a name whose
+words are the official ones but whose case, spacing, punctuation or invisible characters differ
+is reported at info (RS125, which says which), except that a program or kegiatan written
+wholly in capitals, as tables print their rows, has no case to compare.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from typing import Final
 
 from ...model.activities import Activity
 from ...model.codes import Code, Level
-from ...model.nomenclature import Nomenclature, normalise_name
+from ...model.nomenclature import INVISIBLE, Nomenclature, normalise_name, visible_name
 from ...model.plan import Organisation, Plan
 from ..findings import Location, Severity, Text
 from ..registry import Context, Found, rule
-from ..rulekit import activity_location
+from ..rulekit import activity_location, within
+from .structure import outside_bidang
 
 TC24: Final = "T-C.24"
 
@@ -103,25 +106,101 @@ def code_not_in_nomenclature(context: Context) -> Iterator[Found]:
             )
 
 
-# -- RS122, RS123 -----------------------------------------------------------------------------
+# -- RS122, RS123, RS125 -----------------------------------------------------------------------
 
 _NAME_MESSAGE: Final = Text(
     "{level} {code} is named '{name}'; the nomenclature names it '{official}'",
     "{level} {code} bernama '{name}'; nomenklatur menamainya '{official}'",
 )
 
+_WORD: Final = re.compile(r"\w+")
+_TOKEN: Final = re.compile(r"\w+|[^\w\s]")
+
+
+def words(name: str) -> list[str]:
+    """The words of *name* as names are compared by: those of its
+    :func:`~renstra_model.model.nomenclature.normalise_name`, without its punctuation.
+
+    >>> words("Sosialisasi Peraturan Perundang- Undangan,, Kabupaten/Kota.")
+    ['sosialisasi', 'peraturan', 'perundang', 'undangan', 'kabupaten', 'kota']
+    >>> words("Kerjasama antar Lembaga") == words("Kerja Sama antar Lembaga")
+    False
+    """
+    return _WORD.findall(normalise_name(name))
+
+
+def _gaps(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """The white space before, between and after the *pattern* tokens of *text*."""
+    return ["".join(c for c in gap if c.isspace()) for gap in pattern.split(text)]
+
+
+def _codepoints(chars: set[str]) -> str:
+    return ", ".join(f"U+{ord(c):04X}" for c in sorted(chars))
+
+
+def _and(parts: list[str], word: str) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {word} {parts[-1]}"
+
+
+def form_difference(
+    name: str, official: str, *, capitals: bool = False
+) -> dict[str, object] | None:
+    """How *name* differs from *official*, whose :func:`words` it has: the kinds of difference
+    (``case``, ``spacing``, ``punctuation``, ``invisible``), the characters of an invisible or
+    unusual space, and the difference in English and Indonesian; None where they read the same
+    (they differ only in ``<i>`` tags or dashes or, with *capitals*, only in case where one is
+    written wholly in capitals: the style of program and kegiatan rows).
+
+    >>> form_difference("Penyediaan Jasa Surat\u200b Menyurat.", "Penyediaan Jasa Surat Menyurat")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'kinds': ['punctuation', 'invisible'], 'characters': ['U+200B'],
+     'difference': 'punctuation and an invisible character (U+200B)',
+     'difference_id': 'tanda baca dan karakter tak terlihat (U+200B)'}
+    >>> form_difference("PENYEDIAAN JASA PENUNJANG", "Penyediaan Jasa Penunjang", capitals=True)
+    """
+    if name == official:
+        return None
+    seen, stated = visible_name(name), visible_name(official)
+    found: list[tuple[str, str, str]] = []  # (kind, English, Indonesian)
+    styled = capitals and (seen.isupper() or stated.isupper())
+    if not styled and _WORD.findall(seen) != _WORD.findall(stated):
+        found.append(("case", "case", "huruf besar-kecil"))
+    folded = [t.casefold() for t in _TOKEN.findall(seen)] == [
+        t.casefold() for t in _TOKEN.findall(stated)]
+    spaces: set[str] = set()
+    pattern = _TOKEN if folded else _WORD  # the gaps between words where punctuation differs
+    if _gaps(seen, pattern) != _gaps(stated, pattern):
+        spaces = {c for c in seen + stated if c.isspace() and c != " "}
+        shown = f" ({_codepoints(spaces)})" if spaces else ""
+        found.append(("spacing", f"spacing{shown}", f"spasi{shown}"))
+    if not folded:
+        found.append(("punctuation", "punctuation", "tanda baca"))
+    hidden = {c for c in name + official if c in INVISIBLE}
+    if hidden:
+        what = "invisible characters" if len(hidden) > 1 else "an invisible character"
+        shown = f" ({_codepoints(hidden)})"
+        found.append(("invisible", what + shown, "karakter tak terlihat" + shown))
+    if not found:
+        return None
+    return {
+        "kinds": [kind for kind, _, _ in found],
+        "characters": [f"U+{ord(c):04X}" for c in sorted(hidden | spaces)],
+        "difference": _and([en for _, en, _ in found], "and"),
+        "difference_id": _and([id_ for _, _, id_ in found], "dan"),
+    }
+
 
 def _differs(nomenclature: Nomenclature, code: Code, name: str) -> str | None:
-    """The official name of *code* when *name* differs from it, else None."""
+    """The official name of *code* when the words of *name* differ from it, else None."""
     entry = nomenclature.get(code)
-    if entry is None or normalise_name(entry.name) == normalise_name(name):
+    if entry is None or entry.name == name or words(entry.name) == words(name):
         return None
     return entry.name
 
 
 def _covered_by_tc24(plan: Plan, activity: Activity) -> bool:
     """True when the activity's row was read from T-C.24 and T-C.24 has a row of its code with
-    the same name: RS123 reports that name, in the same table."""
+    the same name: RS123 and RS125 report that name, in the same table."""
     if activity.source is None or activity.source.table != TC24:
         return False
     if activity.name is None:
@@ -143,12 +222,12 @@ def _covered_by_tc24(plan: Plan, activity: Activity) -> bool:
     why=Text(
         "The nomenclature fixes the name of every code; a Renstra copies it word for word, so "
         "that the Renja, the RKA and SIPD, which match names as well as codes, find the same "
-        "activity. Case, spacing and trailing punctuation are ignored; a different word or "
-        "spelling is reported.",
+        "activity. A different word or spelling is reported here; a difference of case, "
+        "spacing, punctuation or invisible characters only is RS125's.",
         "Nomenklatur menetapkan nama setiap kode; Renstra menyalinnya kata demi kata agar Renja, "
-        "RKA dan SIPD, yang mencocokkan nama selain kode, menemukan kegiatan yang sama. Huruf "
-        "besar-kecil, spasi dan tanda baca di akhir diabaikan; kata atau ejaan yang berbeda "
-        "dilaporkan.",
+        "RKA dan SIPD, yang mencocokkan nama selain kode, menemukan kegiatan yang sama. Kata "
+        "atau ejaan yang berbeda dilaporkan di sini; perbedaan huruf besar-kecil, spasi, tanda "
+        "baca atau karakter tak terlihat saja dilaporkan RS125.",
     ),
     example="1.06.02.2.01.0001 'Fasilitas Pemberdayaan Sosial KAT'; the nomenclature names it "
     "'Fasilitasi Pemberdayaan Sosial KAT'",
@@ -158,14 +237,18 @@ def activity_name_differs(context: Context) -> Iterator[Found]:
     """Activities of the tree whose name differs from the official name of their code.
 
     An activity whose row was read from T-C.24, where T-C.24 prints the same name for its
-    code, is left to RS123, which reports that row."""
+    code, is left to RS123, which reports that row; one coded under a bidang urusan that is
+    not the agency's is left to RS111 (its name is compared with another bidang's)."""
     nomenclature = context.nomenclature
     if nomenclature is None:  # the registry runs these rules only with one
         return
     plan = context.plan
+    foreign = outside_bidang(context)
     for path, activity in context.index.activities:
         if activity.name is None:
             continue  # nothing to compare: the source names no such activity
+        if foreign and within(path, foreign):
+            continue  # coded under another bidang (RS111): named after another's activity
         official = _differs(nomenclature, activity.code, activity.name)
         if official is None or _covered_by_tc24(plan, activity):
             continue
@@ -269,3 +352,80 @@ def special_autonomy_kegiatan(context: Context) -> Iterator[Found]:
              "place": _place(organisation), "region": organisation.region,
              "province": organisation.province or ""},
         )
+
+
+# -- RS125 ------------------------------------------------------------------------------------
+
+_CAPITALISED: Final = frozenset({Level.PROGRAM, Level.KEGIATAN})
+"""The levels whose rows the tables (and the decree, for programs) print in capitals."""
+
+
+def _form_found(
+    nomenclature: Nomenclature, location: Location, level: Level, code: Code, name: str
+) -> Found | None:
+    entry = nomenclature.get(code)
+    if entry is None or entry.name == name or words(entry.name) != words(name):
+        return None
+    difference = form_difference(name, entry.name, capitals=level in _CAPITALISED)
+    if difference is None:
+        return None
+    return Found(location, {"level": _level(level), "code": str(code), "name": name,
+                            "official": entry.name, **difference})
+
+
+@rule(
+    "RS125",
+    "nomenclature",
+    Severity.INFO,
+    title=Text("Name written differently from the nomenclature",
+               "Nama ditulis berbeda dari nomenklatur"),
+    message=Text(
+        "{level} {code} is named '{name}', the nomenclature '{official}': they differ only in "
+        "{difference}",
+        "{level} {code} bernama '{name}', nomenklatur '{official}': hanya berbeda pada "
+        "{difference_id}",
+    ),
+    why=Text(
+        "A name with the official words still differs from the official name where its case, "
+        "spacing or punctuation differ, or where it holds a character that shows nothing (a "
+        "zero-width space, a soft hyphen, copied with the text): a system that matches names "
+        "exactly will not find it, though a reader sees the same name. The decree itself has "
+        "such slips (a doubled comma, a missing space), so this is info, not a warning. A "
+        "program or kegiatan written wholly in capitals, as tables print their rows, has no "
+        "case to compare.",
+        "Nama dengan kata-kata resmi tetap berbeda dari nama resmi bila huruf besar-kecil, "
+        "spasi atau tanda bacanya berbeda, atau bila memuat karakter yang tidak tampak (spasi "
+        "lebar-nol, tanda hubung lunak, yang ikut tersalin): sistem yang mencocokkan nama "
+        "secara persis tidak menemukannya, walau pembaca melihat nama yang sama. Keputusan "
+        "menteri itu sendiri memuat kekeliruan seperti itu (koma ganda, spasi yang hilang), "
+        "sehingga temuan ini info, bukan peringatan. Program atau kegiatan yang seluruhnya "
+        "ditulis dengan huruf kapital, seperti tabel mencetak barisnya, tidak dibandingkan "
+        "huruf besar-kecilnya.",
+    ),
+    example="sub kegiatan 1.06.01.2.08.0004 'Penyediaan Jasa Pelayanan umum Kantor'; the "
+    "nomenclature names it 'Penyediaan Jasa Pelayanan Umum Kantor' (case)",
+    needs_nomenclature=True,
+)
+def name_written_differently(context: Context) -> Iterator[Found]:
+    """Activities of the tree and T-C.24 rows whose name has the words of their code's
+    official name but differs from it in case, spacing, punctuation or invisible characters.
+    An activity read from T-C.24, where T-C.24 prints the same name, is reported with the
+    T-C.24 row (as RS122 leaves it to RS123)."""
+    nomenclature = context.nomenclature
+    if nomenclature is None:  # the registry runs these rules only with one
+        return
+    plan = context.plan
+    for path, activity in context.index.activities:
+        if activity.name is None:
+            continue
+        found = _form_found(nomenclature, activity_location(activity, path), activity.level,
+                            activity.code, activity.name)
+        if found is not None and not _covered_by_tc24(plan, activity):
+            yield found
+    for k, row in enumerate(plan.budget_table):
+        if row.code is None:
+            continue
+        found = _form_found(nomenclature, Location(TC24, row.code, None, f"budget_table[{k}]",
+                                                   row.label), row.level, row.code, row.label)
+        if found is not None:
+            yield found
