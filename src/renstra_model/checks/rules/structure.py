@@ -17,7 +17,7 @@ from ...model.nomenclature import normalise_name
 from ...model.values import MoneyCell
 from ..findings import Location, Severity, Text
 from ..registry import Context, Found, rule
-from ..rulekit import activity_location, amount
+from ..rulekit import activity_location, amount, topmost
 
 _ORDER = {
     Level.URUSAN: 0,
@@ -26,9 +26,6 @@ _ORDER = {
     Level.KEGIATAN: 3,
     Level.SUB_KEGIATAN: 4,
 }
-
-
-_GENERIC_BIDANG: Final = ("X", "XX")
 
 
 def _money(value: MoneyCell) -> Decimal:
@@ -94,10 +91,13 @@ def subtotal_mismatch(context: Context) -> Iterator[Found]:
             if not series:
                 continue
             sums = context.index.children_sum(activity, field)
+            leaves = context.index.rollup(activity, field)
             for year, stated in series.items():
                 total = sums.get(year)
                 if total is None or _money(stated) == total:
                     continue
+                if leaves.get(year) == _money(stated):
+                    continue  # it adds up its sub kegiatan: a child's subtotal is wrong
                 yield from _compare(
                     stated, total, activity_location(activity, path, year),
                     {"what": f"{activity.level.label} {field}"},
@@ -215,6 +215,30 @@ def tc24_sum_mismatch(context: Context) -> Iterator[Found]:
 # -- code-syntax ------------------------------------------------------------------------------
 
 
+_GENERIC_BIDANG: Final = ("X", "XX")
+
+
+def outside_bidang(context: Context) -> tuple[tuple[str, Activity], ...]:
+    """The topmost activities whose code lies outside the organisation's bidang urusan (not
+    the generic X.XX form), with their paths; empty when the plan states no bidang. A derived
+    parent states no code of its own: its sub kegiatan, which state it, are reported. Shared by
+    RS111, which reports them, and the name rules, which leave their subtrees alone."""
+    return context.shared(_outside_bidang)
+
+
+def _outside_bidang(context: Context) -> tuple[tuple[str, Activity], ...]:
+    own = context.plan.organisation.bidang_urusan
+    if not own:
+        return ()
+    allowed = {c.segments for c in own} | {_GENERIC_BIDANG}
+
+    def foreign(activity: Activity) -> bool:
+        segments = activity.code.segments
+        return not activity.derived and len(segments) >= 2 and segments[:2] not in allowed
+
+    return tuple(topmost(context.index.activities, foreign))
+
+
 @rule(
     "RS111",
     "code-syntax",
@@ -234,25 +258,19 @@ def tc24_sum_mismatch(context: Context) -> Iterator[Found]:
     example="a Dinas Sosial (1.06) plan listing program 1.02.02",
 )
 def code_outside_bidang(context: Context) -> Iterator[Found]:
-    """Activities whose code's bidang urusan is not among the organisation's."""
+    """Activities whose code's bidang urusan is not among the organisation's: the topmost of
+    each subtree so coded (its kegiatan and sub kegiatan carry the same code, one cause)."""
     plan = context.plan
     own = set(plan.organisation.bidang_urusan)
     if not own:
         return
-    allowed = {c.segments for c in own} | {_GENERIC_BIDANG}
-    for path, activity in context.index.activities:
-        if activity.derived:
-            continue  # its code is its children's, reported with them
-        segments = activity.code.segments
-        if len(segments) < 2 or segments[:2] in allowed:
-            continue
+    for path, activity in outside_bidang(context):
         bidang = activity.code.at_level(Level.BIDANG_URUSAN)
-        if bidang not in own:
-            yield Found(
-                activity_location(activity, path),
-                {"code": str(activity.code), "bidang": str(bidang),
-                 "own": ", ".join(str(c) for c in sorted(own))},
-            )
+        yield Found(
+            activity_location(activity, path),
+            {"code": str(activity.code), "bidang": str(bidang),
+             "own": ", ".join(str(c) for c in sorted(own))},
+        )
 
 
 @rule(
@@ -321,15 +339,16 @@ def tc24_code_hierarchy(context: Context) -> Iterator[Found]:
     example="X.XX.01.2.08.0001 in a Dinas Sosial plan instead of 1.06.01.2.08.0001",
 )
 def generic_code(context: Context) -> Iterator[Found]:
-    """Activities or T-C.24 rows coded with the generic X.XX form."""
+    """Activities (the topmost of each subtree so coded) or T-C.24 rows coded with the
+    generic X.XX form."""
     plan = context.plan
     own = plan.organisation.bidang_urusan
     example_prefix = str(own[0]) if own else "1.06"
-    for path, activity in context.index.activities:
-        if activity.code.segments[0] == "X" and not activity.derived:
-            specific = ".".join([example_prefix, *activity.code.segments[2:]])
-            yield Found(activity_location(activity, path),
-                        {"code": str(activity.code), "example": specific})
+    for path, activity in topmost(context.index.activities,
+                                  lambda a: a.code.segments[0] == "X" and not a.derived):
+        specific = ".".join([example_prefix, *activity.code.segments[2:]])
+        yield Found(activity_location(activity, path),
+                    {"code": str(activity.code), "example": specific})
     for k, row in enumerate(plan.budget_table):
         if row.code is not None and row.code.segments[0] == "X":
             specific = ".".join([example_prefix, *row.code.segments[2:]])
@@ -353,23 +372,31 @@ def generic_code(context: Context) -> Iterator[Found]:
     why=Text(
         "A code names one program, kegiatan or sub kegiatan of the nomenclature; two names for "
         "one code in the same plan mean a copying error, and systems that match by name "
-        "(SIPD imports, Renja cuts) will treat them as two activities.",
+        "(SIPD imports, Renja cuts) will treat them as two activities. With a nomenclature "
+        "that lists the code, RS122 and RS123 compare each name with the official one instead.",
         "Satu kode menamai satu program, kegiatan atau sub kegiatan; dua nama untuk satu kode "
         "dalam rencana yang sama berarti salah salin, dan sistem yang mencocokkan nama akan "
-        "menganggapnya dua kegiatan.",
+        "menganggapnya dua kegiatan. Bila nomenklatur yang diberikan memuat kodenya, RS122 dan "
+        "RS123 membandingkan setiap nama dengan nama resmi sebagai gantinya.",
     ),
     example="1.06.02.2.01.0001: 'Fasilitas Pemberdayaan Sosial KAT' (T-C.27) vs "
     "'Fasilitasi Pemberdayaan Sosial KAT' (T-C.24)",
 )
 def name_differs_between_tables(context: Context) -> Iterator[Found]:
-    """Activities of the tree whose name differs from T-C.24's label for the same code."""
+    """Activities of the tree whose name differs from T-C.24's label for the same code. Where
+    the nomenclature is given and lists the code, RS122 and RS123 judge each name against the
+    official one, and this rule does not repeat them."""
     plan = context.plan
+    nomenclature = context.nomenclature
     labels: dict[Code, list[tuple[int, BudgetRow]]] = {}
     for k, row in enumerate(plan.budget_table):
         if row.code is not None:
             labels.setdefault(row.code, []).append((k, row))
     for path, activity in context.index.activities:
-        for _k, row in labels.get(activity.code, []):
+        rows = labels.get(activity.code)
+        if not rows or (nomenclature is not None and activity.code in nomenclature):
+            continue
+        for _k, row in rows:
             if _same_table(activity, row):
                 continue
             if activity.name is not None and activity.name != row.label and (
