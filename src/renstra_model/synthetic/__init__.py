@@ -2,8 +2,10 @@
 defects, for scale tests and for trying rules on plans they were not written for.
 
 ``names`` holds the agencies, the regions and the catalogue of codes; ``defects`` the kinds of
-defect; ``builder`` a healthy plan; ``seeding`` the defects seeded in it; ``corpus`` the plans
-of a seed and the corpus written to a folder.
+defect; ``builder`` a healthy plan; ``seeding`` the defects seeded in it (``shapes`` those of
+the kinds added later, from streams of their own); ``leafonly`` the plan in the shape of a
+SIPD export; ``corpus`` the plans of a seed and the corpus written to a folder; ``scoring``
+how well the rules find the seeded defects (recall and precision per family).
 
 ``workbooks`` writes plan workbooks in the shapes agencies keep (the T-C.27 table, the flat
 layout of planning tools, sheets of sub kegiatan rows only, codes split over a column per
@@ -20,6 +22,7 @@ past the period, an empty kodeskpd, a code with a letter) and a ledger of every 
 from .builder import Shape
 from .corpus import (
     CorpusWritten,
+    Form,
     GeneratedPlan,
     corpus,
     generate,
@@ -61,6 +64,7 @@ __all__ = [
     "CorpusWritten",
     "Defect",
     "DefectKind",
+    "Form",
     "GeneratedExport",
     "GeneratedPlan",
     "GeneratedWorkbook",

@@ -134,6 +134,9 @@ class _Builder:
         self.baseline = baseline
         self.years = list(range(baseline + 1, baseline + 6))
         self.indicator_count = 0
+        self.recast: set[int] = set()
+        """The sub kegiatan (by identity of their data) drawn as a stock and stated as a flow,
+        their last year having no target."""
 
     # -- helpers
 
@@ -368,6 +371,11 @@ class _Builder:
         node.data["unit_of_target"] = unit
         node.data["targets"] = targets
         node.data["aggregation"] = rng.choice(("sum", "last"))
+        if node.data["aggregation"] == "last" and targets[self.years[-1]] is NIL:
+            # the last year of a series ending in '-' is read as the '-' or as the last amount:
+            # a stock without a target in the last year is stated as a flow instead
+            node.data["aggregation"] = "sum"
+            node.data["recast"] = True
         return node
 
     def sum_up(self, tree: list[_Node]) -> None:
@@ -405,6 +413,8 @@ class _Builder:
             data["children"] = [self.activity_data(child) for child in node.children]
         data["source"] = {"table": "T-C.27", "row": node.code}
         node.data["built"] = data
+        if node.data.get("recast"):
+            self.recast.add(id(data))
         return data
 
     def budget_table(self, tree: list[_Node]) -> list[dict[str, Any]]:

@@ -25,7 +25,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from attrs import field, frozen
 
@@ -33,8 +33,13 @@ from ..files import atomic_path, write_text_atomic
 from ..model.plan import Plan
 from .builder import Shape
 from .defects import Defect
+from .leafonly import SIPD_KINDS, sipd_form
 from .names import AGENCIES, AGENCIES_PER_REGION, _foreign, catalogue_csv, region
 from .seeding import build
+
+Form = Literal["renstra", "sipd"]
+"""The shape of a generated plan: a Renstra's tables, or a SIPD export's sub kegiatan rows
+(:mod:`~renstra_model.synthetic.leafonly`)."""
 
 
 @frozen
@@ -83,13 +88,20 @@ def generate(
     seed: int = 0,
     defect_rate: Decimal | float | str = 0,
     shape: Shape | None = None,
+    form: Form = "renstra",
 ) -> GeneratedPlan:
     """Plan *index* of the corpus of *seed*, with defects seeded at *defect_rate* (each kind
     of :data:`~renstra_model.synthetic.defects.DEFECTS` with that probability); *shape* fixes its
-    size."""
+    size; *form* ``"sipd"`` gives it the shape of a SIPD export."""
     if index < 0:
         raise ValueError(f"a plan index is 0 or more, not {index}")
-    data, defects = build(index, seed, _per_million(defect_rate), shape)
+    if form not in ("renstra", "sipd"):
+        raise ValueError(f"a plan's form is 'renstra' or 'sipd', not {form!r}")
+    rate = _per_million(defect_rate)
+    if form == "renstra":
+        data, defects = build(index, seed, rate, shape)
+    else:
+        data, defects = sipd_form(*build(index, seed, rate, shape, SIPD_KINDS))
     return GeneratedPlan(index, plan_path(index), data, defects)
 
 

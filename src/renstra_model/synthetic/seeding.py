@@ -5,7 +5,10 @@ for a plan with probability *r*, from the plan's own random stream of defects (a
 stream its contents are drawn from, so that a plan's healthy parts are the same at every
 rate). A defect in the money or targets of a sub kegiatan is seeded in the activity tree,
 before the subtotals add it up; the others change the finished data, those in T-C.24's money
-before the table's growth is stated from it. No two defects change the same thing.
+before the table's growth is stated from it. No two defects change the same thing. The kinds
+added later (:data:`~renstra_model.synthetic.shapes.LATER_KINDS`) are chosen and placed from
+streams of their own, after the first kinds at each stage, so that the first kinds' choices
+stay as they were; a defect names the code its activity finally has.
 
 >>> data, defects = build(3, 4, 1_000_000, None)
 >>> len(defects) > 20
@@ -27,24 +30,32 @@ from ..model.values import NIL, Nil
 from .builder import Shape, _Builder, _m, _Node, _parse, _zero, state_growth
 from .defects import DEFECTS, Defect
 from .names import _MAX_SUB, _foreign, kegiatan_name, sub_kegiatan_name
+from .shapes import LATER_KINDS, Later, Pending
 
 _OTHER_UNITS: Final = {"Orang": "Jiwa", "Keluarga": "Rumah Tangga", "Lembaga": "Organisasi"}
 """A unit, and a unit of another first word that a cross-table defect writes instead."""
 
 
-_OWN_DRAW: Final = ("unread-cell",)
-"""The defect kinds drawn apart from the others (see :meth:`_Seeder.chosen`)."""
+_OWN_DRAW: Final = ("unread-cell", *LATER_KINDS)
+"""The defect kinds drawn apart from the others (see :meth:`_Seeder.chosen`), in the order
+they were added."""
 
 
 def build(
-    index: int, seed: int, rate_per_million: int, shape: Shape | None
+    index: int, seed: int, rate_per_million: int, shape: Shape | None,
+    kinds: frozenset[str] | None = None,
 ) -> tuple[dict[str, Any], tuple[Defect, ...]]:
     """The data of plan *index* of the corpus of *seed*, with the defects chosen at
-    *rate_per_million* seeded in it, and those defects."""
+    *rate_per_million* seeded in it (only those of *kinds*, where given), and those
+    defects."""
     builder = _Builder(index, seed, shape)
     seeder = _Seeder.chosen(index, seed, rate_per_million, builder)
+    if kinds is not None:
+        seeder.kinds[:] = [kind for kind in seeder.kinds if kind in kinds]
+        seeder.later.kinds[:] = [kind for kind in seeder.later.kinds if kind in kinds]
     tree = builder.tree()  # alive until the end: the seeder tells things apart by identity
     seeder.seed_leaf_defects(tree)
+    seeder.later.seed_leaves(tree)
     data = builder.data(tree)
     seeder.seed_tree_defects(data)
     seeder.seed_table_defects(data)
@@ -52,7 +63,8 @@ def build(
     seeder.seed_growth_defects(data)
     seeder.seed_indicator_defects(data)
     seeder.seed_reading_defects(data)
-    return data, tuple(seeder.defects)
+    seeder.later.seed_data(data)
+    return data, seeder.resolved()
 
 
 @frozen
@@ -64,11 +76,15 @@ class _Seeder:
     bidang: str
     baseline: int
     years: list[int]
-    defects: list[Defect] = field(factory=list)
-    used: set[int] = field(factory=set)
+    recast: set[int]
+    """The sub kegiatan drawn as stocks but stated as flows (see ``_Builder.recast``)."""
+    later: Later
+    """The kinds added later, drawn and placed from streams of their own."""
+    used: set[int]
     """What a defect changed (by identity): later defects leave it alone."""
-    leaf_codes: set[str] = field(factory=set)
+    leaf_codes: set[str]
     """Sub kegiatan the leaf defects changed: later defects leave them alone."""
+    pending: list[Pending] = field(factory=list)
 
     @classmethod
     def chosen(cls, index: int, seed: int, rate_per_million: int, builder: _Builder) -> _Seeder:
@@ -79,13 +95,28 @@ class _Seeder:
         # a kind added later draws from its own generator, so that the corpus of a seed keeps
         # every defect it had
         own = random.Random(f"renstra-generate/{seed}/{index}/reading")
-        kinds += [kind for kind in _OWN_DRAW if own.randrange(1_000_000) < rate_per_million]
-        return cls(rng, kinds, builder.agency.bidang, builder.baseline, builder.years)
+        drawn = [kind for kind in _OWN_DRAW if own.randrange(1_000_000) < rate_per_million]
+        kinds += [kind for kind in drawn if kind not in LATER_KINDS]
+        used: set[int] = set()
+        leaf_codes: set[str] = set()
+        later = Later(random.Random(f"renstra-generate/{seed}/{index}/shapes"),
+                      [kind for kind in drawn if kind in LATER_KINDS], builder.years,
+                      builder.agency.bidang, used, leaf_codes)
+        return cls(rng, kinds, builder.agency.bidang, builder.baseline, builder.years,
+                   builder.recast, later, used, leaf_codes)
 
     # -- helpers
 
     def seeded(self, kind: str, where: str) -> None:
-        self.defects.append(Defect(kind, where))
+        self.pending.append(Pending(kind, where))
+
+    def seeded_at(self, kind: str, node: _Node | dict[str, Any], year: object = None) -> None:
+        """A defect at *node*'s code (and *year*), as the finished plan states it."""
+        self.pending.append(Pending(kind, node=node, year=None if year is None else str(year)))
+
+    def resolved(self) -> tuple[Defect, ...]:
+        """The defects seeded, the first kinds' in their order, then the later kinds'."""
+        return tuple(p.defect() for p in (*self.pending, *self.later.pending))
 
     def pick(self, candidates: Sequence[Any]) -> Any | None:
         """A candidate not picked by another defect (by identity), or None."""
@@ -118,7 +149,7 @@ class _Seeder:
             else:
                 node.money[year] = _zero(node.money[year]) + Decimal("0.5")
             self.leaf_codes.add(node.code)
-            self.seeded(kind, f"{node.code} {year}")
+            self.seeded_at(kind, node, year)
 
     # -- defects in the finished data
 
@@ -146,14 +177,14 @@ class _Seeder:
                                          + Decimal(1_000_000))
             budget["planned_total"] = _m(sum((_zero(_parse(v))
                                               for v in budget["planned"].values()), Decimal(0)))
-            self.seeded("subtotal", f"{node['code']} {year}")
+            self.seeded_at("subtotal", node, year)
         if self.wants("period-total") and (node := self.pick(subs)):
             total = _parse(node["budget"]["planned_total"])
             node["budget"]["planned_total"] = _m(_zero(total) + Decimal(1000))
-            self.seeded("period-total", node["code"])
+            self.seeded_at("period-total", node)
         if self.wants("no-subtotal") and (node := self.pick(kegiatan)):
             del node["budget"]
-            self.seeded("no-subtotal", node["code"])
+            self.seeded_at("no-subtotal", node)
         if self.wants("unknown-code") and (node := self.pick(subs)):
             siblings = {c["code"] for k in kegiatan for c in k.get("children", ())}
             number = 90
@@ -161,47 +192,50 @@ class _Seeder:
             while f"{base}.{number:04d}" in siblings:
                 number += 1
             node["code"] = f"{base}.{number:04d}"
-            self.seeded("unknown-code", node["code"])
+            self.seeded_at("unknown-code", node)
         if self.wants("official-name") and (node := self.pick(subs)):
             first, _, rest = node["name"].partition(" ")
             node["name"] = f"{first[:-2]}{first[-1]} {rest}"  # Penyediaan → Penyedian
-            self.seeded("official-name", node["code"])
+            self.seeded_at("official-name", node)
         if self.wants("no-indicator") and (node := self.pick(subs)):
             del node["indicators"]
-            self.seeded("no-indicator", node["code"])
+            self.seeded_at("no-indicator", node)
         if self.wants("no-location") and (node := self.pick(subs)):
             del node["location"]
-            self.seeded("no-location", node["code"])
+            self.seeded_at("no-location", node)
         with_indicator = [s for s in subs if s.get("indicators")]
         if self.wants("no-unit") and (node := self.pick(with_indicator)):
             planned = node["indicators"][0]["planned"]
             year = self.rng.choice([y for y, q in planned.items() if q["amount"] != "-"])
             del planned[year]["unit"]
-            self.seeded("no-unit", f"{node['code']} {year}")
+            self.seeded_at("no-unit", node, year)
         if self.wants("no-end") and (node := self.pick(with_indicator)):
             del node["indicators"][0]["end_of_period"]
-            self.seeded("no-end", node["code"])
-        stocks = [s for s in with_indicator if s["indicators"][0]["aggregation"] == "last"
+            self.seeded_at("no-end", node)
+        stocks = [s for s in with_indicator if (s["indicators"][0]["aggregation"] == "last"
+                                                or id(s) in self.recast)
                   and id(s) not in self.used]
-        if self.wants("end-other-kind") and (node := self.pick(stocks)):
+        # a stock stated as a flow is drawn as before, and left as it is
+        if (self.wants("end-other-kind") and (node := self.pick(stocks))
+                and id(node) not in self.recast):
             ind = node["indicators"][0]
             total = sum((_zero(_parse(q["amount"])) for q in ind["planned"].values()),
                         Decimal(0))
             last = _zero(_parse(ind["planned"][str(self.years[-1])]["amount"]))
             if total != last:
                 ind["end_of_period"]["amount"] = _m(total)
-                self.seeded("end-other-kind", node["code"])
+                self.seeded_at("end-other-kind", node)
         if self.wants("end-fits-nothing") and (node := self.pick(with_indicator)):
             ind = node["indicators"][0]
             amounts = [_zero(_parse(q["amount"])) for q in ind["planned"].values()]
             end = sum(amounts, Decimal(0)) + max(amounts) + 7
             ind["end_of_period"]["amount"] = _m(end)
-            self.seeded("end-fits-nothing", node["code"])
+            self.seeded_at("end-fits-nothing", node)
         if self.wants("future-realisation") and (node := self.pick(subs)):
             budget = node["budget"]
             year = str(self.years[0])
             budget["realised"] = {year: budget["planned"][year]}
-            self.seeded("future-realisation", f"{node['code']} {year}")
+            self.seeded_at("future-realisation", node, year)
         if self.wants("special-autonomy") and (node := self.pick(plain)):
             segments = node["code"].split(".")
             p, k = int(segments[2]), int(segments[4])
@@ -213,14 +247,14 @@ class _Seeder:
                 child["code"] = f"{node['code']}.{s:04d}"
                 if s <= _MAX_SUB:
                     child["name"] = sub_kegiatan_name(self.bidang, p, k, s, 3)
-            self.seeded("special-autonomy", node["code"])
+            self.seeded_at("special-autonomy", node)
         if self.wants("generic-code"):
             supporting = programs[0]
             _recode(supporting, "X.XX")
-            self.seeded("generic-code", supporting["code"])
+            self.seeded_at("generic-code", supporting)
         if self.wants("foreign-code") and (node := self.pick(others)):
             _recode(node, _foreign(self.bidang))
-            self.seeded("foreign-code", node["code"])
+            self.seeded_at("foreign-code", node)
 
 
     def seed_table_defects(self, data: dict[str, Any]) -> None:
@@ -324,6 +358,11 @@ class _Seeder:
                            for i in t["indicators"]]
         if self.wants("no-aggregation") and (ind := self.pick(goal_indicators)):
             del ind["aggregation"]
+            # only the sum gives its end (the last year is also the largest of a stock that
+            # rises): the one kind that fits
+            total = sum((_zero(_parse(q["amount"])) for q in ind["planned"].values()),
+                        Decimal(0))
+            ind["end_of_period"]["amount"] = _m(total)
             self.seeded("no-aggregation", ind["id"])
 
 
