@@ -1,7 +1,8 @@
-"""Load, check and table timings for the TTU plan and a plan of 500 sub kegiatan, with the
-ratios of load time to ``json.loads`` of the same file (the floor) and to an equivalent pydantic
-v2 model (``pydantic_model.py``), all measured in this one process; then the wall time of
-``renstra check ttu-dinsos`` in a fresh interpreter.
+"""Load, check and table timings for the TTU plan, a plan of 500 sub kegiatan and one of the
+same size in the shape of a SIPD export, with the ratios of load time to ``json.loads`` of the
+same file (the floor) and to an equivalent pydantic v2 model (``pydantic_model.py``), all
+measured in this one process; then the wall time of ``renstra check ttu-dinsos`` in a fresh
+interpreter.
 
 Run from a checkout with the ``bench`` extra installed (pydantic, duckdb, pyarrow)::
 
@@ -35,7 +36,7 @@ from renstra_model.checks import check
 from renstra_model.examples import data_path
 from renstra_model.io.converter import _converter
 from renstra_model.io.serialization import parse_json
-from renstra_model.synthetic import Shape, generate_plan
+from renstra_model.synthetic import Shape, generate, generate_plan
 
 
 def timed(function: Callable[[], Any], repeat: int) -> tuple[float, float]:
@@ -147,6 +148,13 @@ def main() -> None:
         path = Path(folder) / "plan-500.json"
         save(generate_plan(0, seed=1, shape=Shape(10, 5, 10)), path)
         measure("Generated plan, 10 programs x 5 kegiatan x 10 sub kegiatan", path,
+                max(3, args.repeat // 3))
+        # the shape of a SIPD export: only the sub kegiatan state money and indicators, the
+        # programs and kegiatan are derived from their codes
+        leaf = Path(folder) / "plan-500-sipd.json"
+        leaf.write_text(generate(0, seed=1, shape=Shape(10, 5, 10), form="sipd",
+                                 defect_rate="0.3").text(), encoding="utf-8")
+        measure("Generated SIPD-shaped plan, 500 sub kegiatan, derived parents", leaf,
                 max(3, args.repeat // 3))
     cli_wall(args.cli_repeat)
 

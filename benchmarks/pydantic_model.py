@@ -58,7 +58,7 @@ class Indicator(_Model):
     id: Text | None = None
     unit: Text | None = None
     polarity: Literal["higher_is_better", "lower_is_better"] = "higher_is_better"
-    aggregation: Literal["sum", "last", "max", "stated"] | None = None
+    aggregation: Literal["sum", "last", "max", "mean", "stated"] | None = None
     baseline: Quantity | None = None
     planned: dict[Year, Quantity] = {}
     realised: dict[Year, Quantity] = {}
@@ -88,15 +88,17 @@ class BudgetRow(_Model):
 class Activity(_Model):
     code: CodeText
     level: Level
-    name: Text
+    name: Text | None = None
     indicators: tuple[Indicator, ...] = ()
     budget: BudgetLine | None = None
+    budget_parts: tuple[BudgetLine, ...] = ()
     unit: Text | None = None
     location: Text | None = None
     goal: Text | None = None
     target: Text | None = None
     children: tuple[Activity, ...] = ()
     source: Source | None = None
+    derived: bool = False
 
     @model_validator(mode="after")
     def _hierarchy(self) -> Activity:
@@ -134,8 +136,8 @@ class Adoption(_Model):
 
 
 class Organisation(_Model):
-    name: Text
-    region: Text
+    name: Text | None = None
+    region: Text | None = None
     province: Text | None = None
     bidang_urusan: tuple[CodeText, ...] = ()
     address: Text | None = None
@@ -258,9 +260,20 @@ class ProblemTable(_Model):
     rows: tuple[ProblemRow, ...] = ()
 
 
+class ReadingNote(_Model):
+    sheet: Text
+    row: int = Field(ge=1)
+    column: Text | None = None
+    key: Text
+    params: dict[str, str] = {}
+    value: str | None = None
+    heading: Text | None = None
+    reading: Literal["unread", "noted"]
+
+
 class Plan(_Model):
     format_version: Literal[1]
-    title: Text
+    title: Text | None = None
     organisation: Organisation
     period: Period
     adoption: Adoption | None = None
@@ -279,6 +292,7 @@ class Plan(_Model):
     programs: tuple[Activity, ...] = ()
     total_budget: BudgetLine | None = None
     budget_table: tuple[BudgetRow, ...] = ()
+    reading: tuple[ReadingNote, ...] = ()
 
     @model_validator(mode="after")
     def _whole_plan(self) -> Plan:
