@@ -164,6 +164,9 @@ JSON_CORPUS: list[tuple[str, str | None, str | None]] = [
     ("negative_money.json", f"{SUB}.budget.planned[2022]", "money.negative"),
     ("huge_amount.json", f"{SUB}.budget.planned[2022]", "money.too_large"),
     ("three_decimals.json", f"{SUB}.budget.planned[2022]", "money.precision"),
+    ("padded_money.json", f"{SUB}.budget.planned[2022]", "number.padded"),
+    ("trailing_space.json", f"{SUB}.budget.planned[2022]", "number.padded"),
+    ("leading_zero.json", f"{SUB}.budget.planned[2022]", "number.leading_zero"),
     ("huge_integer.json", "", "json.syntax"),  # 5,001 digits: beyond int()'s limit
     ("duplicate_codes.json", "programs[0].children[0].children[1].code", "code.duplicate"),
     ("code_not_child.json", f"{SUB}.code", "code.not_child"),

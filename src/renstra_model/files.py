@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Final
 
 from .errors import PlanFileError, Problem
 
@@ -72,28 +73,49 @@ def atomic_path(path: str | os.PathLike[str], suffix: str = "") -> Iterator[Path
     """A temporary path beside *path* to write the new file to; when the block ends without an
     exception, the temporary file replaces *path* in one step, else it is removed and *path*
     is left as it was. The new file has the permissions of the one it replaces, or, for a new
-    file, those a plain ``open`` would give it."""
+    file, those a plain ``open`` gives it (``0666`` under the umask: ``0644`` under ``022``),
+    set by the system as it creates the file; the umask is never read or changed, so that
+    threads writing files at the same time do not disturb each other."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix,
-                               dir=target.parent or Path("."))
-    os.close(fd)
+    tmp = _create_beside(target, suffix)
     try:
-        yield Path(tmp)
-        os.chmod(tmp, _mode_for(target))
+        yield tmp
+        mode = _mode_of(target)
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
-def _mode_for(target: Path) -> int:
-    """The permission bits *target* has, or the ones a new file gets under the umask."""
+_ATTEMPTS: Final = 100
+"""How many names :func:`_create_beside` tries before it gives up."""
+
+
+def _create_beside(target: Path, suffix: str) -> Path:
+    """A new empty file in *target*'s folder, named ``.<name>.<random><suffix>``, created as
+    ``open`` creates a file (mode ``0666``, which the system limits by the umask and the
+    folder's default ACL)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(_ATTEMPTS):
+        tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}{suffix}"
+        try:
+            fd = os.open(tmp, flags, 0o666)
+        except FileExistsError:  # pragma: no cover - 48 random bits taken already
+            continue
+        os.close(fd)
+        return tmp
+    raise FileExistsError(  # pragma: no cover - as above, a hundred times
+        f"no free temporary name beside {target}")
+
+
+def _mode_of(target: Path) -> int | None:
+    """The permission bits of the file *target*, None where there is none to replace."""
     try:
         return stat.S_IMODE(target.stat().st_mode)
     except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+        return None
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:

@@ -114,8 +114,10 @@ _CODE_CACHE_LIMIT: Final = 100_000
 
 _PLAIN: Final = (
     f"type({{v}}) is str and {{v}}.isascii() and {{v}}.isdigit() and len({{v}}) <= {PLAIN_DIGITS}"
+    f" and ({{v}}[0] != '0' or len({{v}}) == 1)"
 )
-"""A plain decimal (see PLAIN_DIGITS), as the JSON text the fast path reads it from."""
+"""A plain decimal (see PLAIN_DIGITS), as the JSON text the fast path reads it from: without
+a leading zero, which the converter refuses."""
 
 _UNREGISTERED: Final[dict[Callable[[Any], object], Accepts]] = {_quantity: Accepts(Quantity)}
 """The common case of the model's checks that do not state it where they are defined
@@ -360,9 +362,9 @@ class _FastStructurer:
                     f"{i}    {target} = Decimal({source})",
                     f"{i}else:",
                     *([f"{i}    {clean} = False"] if clean is not None else []),
-                    f"{i}    if type({source}) is not str or not {text}({source}.strip()):",
+                    f"{i}    if type({source}) is not str or not {text}({source}):",
                     f"{i}        raise DeclinedError",
-                    f"{i}    {target} = Decimal({source}.strip())"]
+                    f"{i}    {target} = Decimal({source})"]
         if tp is Code:
             return [f"{i}{target} = code({source})"]
         if tp is dt.date:

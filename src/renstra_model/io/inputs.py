@@ -1,8 +1,9 @@
 """Whatever the user has, read into plans: one entry point, :func:`read_plans`, over a registry
 of input formats (:class:`InputFormat`: the plan file, ``.json``, the workbook, ``.xlsx``,
 ``.xlsm``, and the SIPD export, ``.csv``, ``.tsv``, or a ``.json`` that is SIPD-RI's answer;
-another plugs in with :func:`register`), and :func:`expand`, which turns a directory into the
-files below it that a format reads. A file may hold several plans (:func:`name_plans`).
+another plugs in with :func:`register`), and :func:`scan`, which turns a directory into the
+files below it that a format reads and the entries it skips, each with the reason
+(:func:`expand`: the files alone). A file may hold several plans (:func:`name_plans`).
 
 A file is read by the format of its suffix (in any case), unless its first bytes are another
 format's (a workbook, ``PK\\x03\\x04``, named ``.json``; a plan file named ``.xlsx``). A file of
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -35,7 +37,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 from attrs import field, frozen
 
 from ..errors import PlanFileError, Problem
-from ..messages import extend
+from ..messages import DEFAULT_LANG, Lang, extend, render
 from ..model.nomenclature import Nomenclature
 from ..model.plan import Plan
 
@@ -80,6 +82,33 @@ extend({
               "direktori)",
     },
     "inputs.empty": {"en": "the file holds no plan", "id": "berkas tidak memuat rencana"},
+    "scan.dangling": {"en": "a link to nothing ({why})",
+                      "id": "tautan ke sesuatu yang tidak ada ({why})"},
+    "scan.special": {"en": "not a regular file (a device, a pipe or a socket)",
+                     "id": "bukan berkas biasa (perangkat, pipa, atau soket)"},
+    "scan.directory_link": {
+        "en": "a link to a directory ({why}), not followed: name the directory itself",
+        "id": "tautan ke direktori ({why}), tidak diikuti: sebutkan direktori itu sendiri",
+    },
+    "scan.named_like_file": {
+        "en": "a directory, though named like a {why} file: the files in it are read",
+        "id": "sebuah direktori, walau bernama seperti berkas {why}: berkas di dalamnya yang "
+              "dibaca",
+    },
+    "scan.unreadable": {"en": "cannot be read ({why})", "id": "tidak dapat dibaca ({why})"},
+    "scan.hidden": {"en": "hidden", "id": "tersembunyi"},
+    "scan.lock": {"en": "the lock file of a document open in Office",
+                  "id": "berkas kunci dokumen yang sedang dibuka di Office"},
+    "scan.no_suffix": {"en": "the name states no file type",
+                       "id": "nama berkas tidak menyebut jenisnya"},
+    "scan.other_type": {"en": "files ending {why} are not read",
+                        "id": "berkas berakhiran {why} tidak dibaca"},
+    "scan.not_sniffed": {
+        "en": "a {why} file whose content is of no format read (a SIPD export's first line "
+              "names kodepemda)",
+        "id": "berkas {why} yang isinya bukan format yang dibaca (baris pertama ekspor SIPD "
+              "menyebut kodepemda)",
+    },
 })
 
 
@@ -359,40 +388,140 @@ def _numbered_inside(name: str, number: int) -> str:
     return f"{name} #{number}"
 
 
+@frozen
+class Skipped:
+    """An entry below a directory that :func:`scan` does not take: its *path*, the *key* of
+    the reason (``scan.*`` in the message catalogue) with its *why* (the system's reason, a
+    link's target, a suffix), and whether the skip is *deliberate* (a lock file, a hidden
+    entry, a file of a type no format reads, a file whose content is not of its sniffed
+    format), as opposed to an entry that looks like an input and cannot be taken (a dangling
+    link, a device, a link to a directory, a directory named like a file, an unreadable
+    entry), which ``renstra check`` reports as a warning."""
+
+    path: str
+    key: str
+    why: str = ""
+    deliberate: bool = False
+
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        """Why the entry is skipped, in *lang*."""
+        return render(self.key, {"why": self.why}, lang)
+
+
+@frozen
+class Scan:
+    """What :func:`scan` finds: the *files* to read, in order, and the entries *skipped*
+    below the directories, sorted by path."""
+
+    files: tuple[str, ...]
+    skipped: tuple[Skipped, ...]
+
+
 def expand(specs: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The files of :func:`scan`, without the entries it skipped."""
+    return list(scan(specs).files)
+
+
+def scan(specs: Iterable[str | os.PathLike[str]]) -> Scan:
     """Each spec as itself (a file, a shipped example's name, whatever the caller reads), a
     directory as every file below it with a suffix a registered format reads (of a format
-    that is *sniffed*, only a file whose first bytes are of it), sorted by path, without
-    Office's lock files (``~$…``) and hidden files and directories (``.…``)."""
+    that is *sniffed*, only a file whose first bytes are of it), sorted by path; and every
+    entry below a directory that is not taken, with the reason (:class:`Skipped`). Office's
+    lock files (``~$…``), hidden files and directories (``.…``) and files of other types are
+    skipped deliberately; links to directories are not followed."""
     wanted = set(suffixes())
     sniffed = {s: f.sniff for f in _FORMATS.values() if f.sniffed and f.sniff is not None
                for s in f.suffixes}
-    result: list[str] = []
+    files: list[str] = []
+    skipped: list[Skipped] = []
     for spec in specs:
         top = Path(spec)
         if not top.is_dir():
-            result.append(os.fspath(spec))
+            files.append(os.fspath(spec))
             continue
-        found: list[Path] = []
-        for folder, dirs, files in os.walk(top):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            found.extend(
-                Path(folder, f) for f in files
-                if not f.startswith((".", "~$")) and Path(f).suffix.lower() in wanted
-                and Path(folder, f).is_file()
-            )
-        result.extend(str(p) for p in sorted(found) if _taken(p, sniffed))
-    return result
+        found, passed = _walk(top, wanted, sniffed)
+        files.extend(str(p) for p in sorted(found))
+        skipped.extend(sorted(passed, key=lambda item: Path(item.path)))
+    return Scan(tuple(files), tuple(skipped))
 
 
-def _taken(path: Path, sniffed: Mapping[str, Callable[[bytes], bool]]) -> bool:
-    """Whether a file found in a directory is read: unless its suffix is of a *sniffed*
-    format, yes; else where its first bytes are of that format."""
-    sniff = sniffed.get(path.suffix.lower())
+def _walk(top: Path, wanted: set[str], sniffed: Mapping[str, Callable[[bytes], bool]]
+          ) -> tuple[list[Path], list[Skipped]]:
+    """The files below the directory *top* to read, and the entries skipped."""
+    found: list[Path] = []
+    passed: list[Skipped] = []
+
+    def unreadable(exc: OSError) -> None:
+        passed.append(Skipped(str(exc.filename), "scan.unreadable", _why(exc)))
+
+    for folder, dirs, names in os.walk(top, onerror=unreadable):
+        kept = []
+        for name in dirs:
+            entry = _directory_entry(Path(folder, name), wanted)
+            if entry is not None:
+                passed.append(entry)
+            if entry is None or entry.key == "scan.named_like_file":
+                kept.append(name)
+        dirs[:] = kept
+        for name in names:
+            path = Path(folder, name)
+            entry = _file_entry(path, wanted, sniffed)
+            if entry is None:
+                found.append(path)
+            else:
+                passed.append(entry)
+    return found, passed
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _directory_entry(path: Path, wanted: set[str]) -> Skipped | None:
+    """Why the directory *path* is skipped or noted (``scan.named_like_file``: it is walked),
+    None for one that is walked without remark."""
+    if path.name.startswith("."):
+        return Skipped(str(path), "scan.hidden", deliberate=True)
+    if path.is_symlink():
+        return Skipped(str(path), "scan.directory_link", os.readlink(path))
+    if path.suffix.lower() in wanted:
+        return Skipped(str(path), "scan.named_like_file", path.suffix.lower())
+    return None
+
+
+def _file_entry(path: Path, wanted: set[str],
+                sniffed: Mapping[str, Callable[[bytes], bool]]) -> Skipped | None:
+    """Why the entry *path* (not a directory) is skipped, None for a file to read."""
+    name = str(path)
+    if path.name.startswith((".", "~$")):
+        key = "scan.hidden" if path.name.startswith(".") else "scan.lock"
+        return Skipped(name, key, deliberate=True)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError as exc:
+        if path.is_symlink():
+            return Skipped(name, "scan.dangling", os.readlink(path))
+        return Skipped(name, "scan.unreadable", _why(exc))  # removed since it was listed
+    except OSError as exc:  # a loop of links, a link whose folder cannot be searched
+        return Skipped(name, "scan.unreadable", _why(exc))
+    if not stat.S_ISREG(mode):
+        return Skipped(name, "scan.special")
+    suffix = path.suffix.lower()
+    if suffix not in wanted:
+        if not suffix:
+            return Skipped(name, "scan.no_suffix", deliberate=True)
+        return Skipped(name, "scan.other_type", suffix, deliberate=True)
+    sniff = sniffed.get(suffix)
     if sniff is None:
-        return True
-    head = _head(path)
-    return head is not None and sniff(head)
+        return None
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError as exc:
+        return Skipped(name, "scan.unreadable", _why(exc))
+    if not sniff(head):
+        return Skipped(name, "scan.not_sniffed", suffix, deliberate=True)
+    return None
 
 
 # -- the formats of the library ----------------------------------------------------------------

@@ -35,25 +35,37 @@ def type_name(value: object) -> str:
     }.get(type(value), type(value).__name__)
 
 
-DECIMAL_TEXT: Final = re.compile(rf"-?[0-9]{{1,40}}(?:\.[0-9]{{1,{MAX_PLACES}}})?", re.ASCII)
+DECIMAL_TEXT: Final = re.compile(
+    rf"-?(?:0|[1-9][0-9]{{0,39}})(?:\.[0-9]{{1,{MAX_PLACES}}})?", re.ASCII)
 """A decimal string of a plan file: ASCII digits, an optional sign and fraction, no exponent,
-no underscores; at most 40 digits before the point and MAX_PLACES (20) after."""
+no underscores, no spaces around it, no leading zero (``"0"`` and ``"0.5"``, not ``"065"``);
+at most 40 digits before the point and MAX_PLACES (20) after."""
+
+_LEADING_ZERO: Final = re.compile(rf"-?0[0-9]{{1,40}}(?:\.[0-9]{{1,{MAX_PLACES}}})?", re.ASCII)
+"""A decimal string but for its leading zeros (``"065950088"``)."""
 
 
 def structure_decimal(value: object, _: type) -> Decimal:
-    """A decimal string (see :data:`DECIMAL_TEXT`) as a Decimal."""
+    """A decimal string (see :data:`DECIMAL_TEXT`) as a Decimal. Spaces around the number
+    and a leading zero are refused (``number.padded``, ``number.leading_zero``): no writer
+    writes them, so the value was edited by hand, and only its author knows what it meant."""
     if not isinstance(value, str):
         raise fail("number.text", type=type_name(value))
     text = value.strip()
     if text in ("NaN", "Infinity", "-Infinity", "inf", "-inf", "nan"):
         raise fail("number.not_finite", value=value)
-    if not DECIMAL_TEXT.fullmatch(text):
+    if DECIMAL_TEXT.fullmatch(text):
+        if text != value:
+            raise fail("number.padded", value=value[:60])
+    elif _LEADING_ZERO.fullmatch(text):
+        raise fail("number.leading_zero", value=value[:60])
+    else:
         raise fail("number.syntax", value=value[:60])
     try:
         number = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
         raise fail("number.syntax", value=value) from None
-    if not number.is_finite():
+    if not number.is_finite():  # pragma: no cover - the pattern admits only finite decimals
         raise fail("number.not_finite", value=value)
     return number
 
