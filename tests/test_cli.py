@@ -236,7 +236,7 @@ def test_every_subcommand_goes_through_the_one_error_path() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert list(sub.choices) == [
-        "check", "rules", "summary", "table", "import", "export", "generate"
+        "check", "rules", "summary", "table", "import", "export", "generate", "schema"
     ]
     wrapped = command(lambda args: EXIT_OK).__code__
     for name, subparser in sub.choices.items():

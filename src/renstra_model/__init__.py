@@ -1,5 +1,7 @@
 """renstra_model: the Renstra Perangkat Daerah (Permendagri 86/2017) as typed, exact data."""
 
+from typing import TYPE_CHECKING
+
 from .errors import InvalidPlanError, PlanFileError, Problem, RenstraError, UnknownExampleError
 from .io.serialization import FORMAT_VERSION, dumps, load, loads, save
 from .model.activities import Activity
@@ -59,3 +61,17 @@ __all__ = [
     "loads",
     "save",
 ]
+
+if TYPE_CHECKING:
+    __version__: str
+    """The installed distribution's version (``importlib.metadata``), else
+    :data:`~renstra_model.io.distribution.UNKNOWN_VERSION`, ``0+unknown``."""
+else:
+
+    def __getattr__(name: str) -> str:
+        # Read when first asked for: importlib.metadata costs the command line's start.
+        if name == "__version__":
+            from .io.distribution import installed_version
+
+            return installed_version()
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

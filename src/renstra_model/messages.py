@@ -49,6 +49,16 @@ CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
         "en": "{value!r} is not a decimal number",
         "id": "{value!r} bukan angka desimal",
     },
+    "number.padded": {
+        "en": "{value!r} has spaces around the number: write the number alone",
+        "id": "{value!r} memuat spasi di sekitar angkanya: tulis angkanya saja",
+    },
+    "number.leading_zero": {
+        "en": "{value!r} has a leading zero: write the number without it (a digit may be "
+              "missing)",
+        "id": "{value!r} diawali angka nol: tulis angkanya tanpa nol itu (mungkin ada digit "
+              "yang hilang)",
+    },
     "number.not_finite": {
         "en": "a number must be finite, not {value}",
         "id": "angka harus terhingga, bukan {value}",

@@ -4,6 +4,7 @@ template of its rule's message, so it renders itself without the registry."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from enum import Enum
 from types import MappingProxyType
@@ -125,6 +126,39 @@ class Finding:
         if self.members:
             data["members"] = [member.to_json(lang) for member in self.members]
         return data
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def _natural(text: str | None) -> tuple[str | int, ...]:
+    """*text* as parts that order numbers by value (``T-C.9`` before ``T-C.10``, ``F9``
+    before ``F12``): text and numbers alternating, text first; None as the empty text."""
+    return tuple(int(part) if k % 2 else part
+                 for k, part in enumerate(_DIGITS.split(text or "")))
+
+
+def location_key(finding: Finding) -> tuple[Any, ...]:
+    """The order of findings by place (``renstra check --sort location``): table, code
+    (segment by segment), year, row, then rule; what a finding does not know comes first,
+    numbers in tables and rows order by value.
+
+    >>> from renstra_model.model.codes import Code
+    >>> text = Text("x", "x")
+    >>> found = [Finding("RS2", "f", Severity.INFO, Location("T-C.27", Code.parse(c), y),
+    ...                  template=text) for c, y in (("1.06.10", 2023), ("1.06.02", None),
+    ...                                              ("1.06.02", 2022))]
+    >>> [(str(f.location.code), f.location.year) for f in sorted(found, key=location_key)]
+    [('1.06.02', None), ('1.06.02', 2022), ('1.06.10', 2023)]
+    """
+    location = finding.location
+    return (
+        _natural(location.table),
+        location.code.segments if location.code is not None else (),
+        -1 if location.year is None else location.year,
+        _natural(location.row),
+        finding.rule,
+    )
 
 
 def _rebuild_finding(

@@ -1,9 +1,9 @@
 """``renstra check PLAN...``: run the compliance rules over each plan and print the findings,
-as text or as one JSON array, checking the plans in ``--jobs`` processes
-(:func:`renstra_model.checks.check_many`). A PLAN is a plan file, a workbook, a directory of
-them, or a shipped example, read with the options of ``renstra import``
-(:func:`renstra_model.io.inputs.read_plans`); each plan of a file holding several is checked and
-named in turn.
+as text, as one JSON array or as SARIF 2.1.0 (:mod:`renstra_model.io.sarif`), checking the
+plans in ``--jobs`` processes (:func:`renstra_model.checks.check_many`). A PLAN is a plan
+file, a workbook, a directory of them, or a shipped example, read with the options of
+``renstra import`` (:func:`renstra_model.io.inputs.read_plans`); each plan of a file holding
+several is checked and named in turn.
 
 Exit status: 0 when no finding reaches the ``--fail-on`` severity; 1 when one does; 2 when an
 input is unusable (its problems are printed with their paths; the other plans are still
@@ -15,9 +15,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from ..messages import LANGS, Lang, render
 from .common import (
@@ -30,10 +31,12 @@ from .common import (
     describe_error,
     open_plans,
     reading_options,
+    scan_inputs,
 )
 
 if TYPE_CHECKING:
     from ..checks.findings import Finding
+    from ..io.sarif import SarifPlan
 
 
 def add_parser(sub: Any) -> None:
@@ -50,14 +53,34 @@ def add_parser(sub: Any) -> None:
         "SIPD JSON: every agency's plan in turn), a directory (every such file below it, in "
         "order of their paths), or a shipped example: ttu-dinsos",
     )
-    check.add_argument("--format", choices=("text", "json"), default=None)
     check.add_argument(
-        "--select", type=_csv, default=None, metavar="RULES",
-        help="comma-separated rule ids, prefixes (RS2) or families to run (default: all)",
+        "--format", choices=("text", "json", "sarif"), default=None,
+        help="text (default), one JSON array of the findings, or SARIF 2.1.0 for code-scanning "
+        "dashboards",
     )
     check.add_argument(
-        "--ignore", type=_csv, default=None, metavar="RULES",
-        help="comma-separated rule ids, prefixes or families to skip",
+        "--select", type=_csv, action="append", default=None, metavar="RULES",
+        help="comma-separated rule ids, prefixes (RS2) or families to run, the option repeated "
+        "adding to them (default: all)",
+    )
+    check.add_argument(
+        "--ignore", type=_csv, action="append", default=None, metavar="RULES",
+        help="comma-separated rule ids, prefixes or families to skip, the option repeated "
+        "adding to them",
+    )
+    check.add_argument(
+        "--sort", choices=SORTS, default="rule",
+        help="the order of each plan's findings: rule (default: by rule, in the order the "
+        "rules run) or location (by table, code, year, row, then rule)",
+    )
+    check.add_argument(
+        "--show-path", action="store_true",
+        help="end each line of text with the finding's path in the model, in brackets",
+    )
+    check.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto",
+        help="colour the severities of text: auto (default) on a terminal unless NO_COLOR is "
+        "set, always, or never",
     )
     check.add_argument(
         "--fail-on", choices=("error", "warning", "info"), default=None,
@@ -100,6 +123,37 @@ def _csv(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _flat(values: Sequence[Sequence[str]] | None) -> list[str] | None:
+    """The rules of a repeated ``--select`` or ``--ignore``, in order; None when not given."""
+    return None if values is None else [v for group in values for v in group]
+
+
+SORTS: Final = ("rule", "location")
+"""The orders of ``--sort``."""
+
+COLOURS: Final = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+"""The ANSI colour of each severity in text: red, yellow, cyan."""
+_RESET: Final = "\x1b[0m"
+
+
+def use_colour(choice: str, stream: TextIO, environ: Mapping[str, str]) -> bool:
+    """Whether text output colours its severities: ``always``, ``never``, or (``auto``) when
+    *stream* is a terminal and ``NO_COLOR`` is not set to a non-empty value (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    return stream.isatty() and not environ.get("NO_COLOR")
+
+
+def ordered(findings: Sequence[Finding], sort: str) -> Sequence[Finding]:
+    """*findings* in the order ``--sort`` names: ``rule`` as the checks give them (by rule),
+    ``location`` by :func:`~renstra_model.checks.findings.location_key`."""
+    if sort == "rule":
+        return findings
+    from ..checks.findings import location_key
+
+    return sorted(findings, key=location_key)
+
+
 @command
 def run(args: argparse.Namespace) -> int:
     """Check the plans; 0 when no finding reaches ``--fail-on``, 1 when one does, 2 when an
@@ -111,14 +165,15 @@ def run(args: argparse.Namespace) -> int:
     from ..checks.config import load_settings
     from ..checks.engine import at_or_above, select_rules
     from ..checks.findings import Severity
-    from ..io.inputs import expand
+    from ..io.sarif import SarifPlan, sarif_log
 
     settings = load_settings(Path(args.config) if args.config else None)
     lang: Lang = args.lang or settings.lang or default_lang()
     args.lang = lang  # the language of the error path too
     fmt = args.format or settings.format or "text"
-    select = args.select if args.select is not None else settings.select
-    ignore = [*settings.ignore, *(args.ignore or ())]
+    chosen = _flat(args.select)
+    select = chosen if chosen is not None else settings.select
+    ignore = [*settings.ignore, *(_flat(args.ignore) or ())]
     threshold = Severity(args.fail_on) if args.fail_on else settings.fail_on or Severity.ERROR
     nomenclature_path = args.nomenclature or settings.nomenclature
     each = bool(args.expand or settings.expand)
@@ -133,12 +188,14 @@ def run(args: argparse.Namespace) -> int:
 
         nomenclature = load_nomenclature(Path(nomenclature_path))
 
-    plans = expand(args.plans)
+    plans = scan_inputs(args.plans, lang)
     progress = _Progress(len(plans), args.progress or sys.stderr.isatty(), sys.stderr)
     unusable = False
     failing = False
     out = sys.stdout
     array = JsonArray(out) if fmt == "json" else None
+    sarif: list[SarifPlan] | None = [] if fmt == "sarif" else None
+    colour = use_colour(args.color, out, os.environ)
     # A module's function with frozen options: picklable, for the worker processes of --jobs.
     load = functools.partial(open_plans, options=reading_options(args, nomenclature))
     results = check_many(plans, load=load, jobs=args.jobs, select=select, ignore=ignore,
@@ -151,17 +208,28 @@ def run(args: argparse.Namespace) -> int:
                 print(describe_error(result.error, lang), file=sys.stderr)
                 unusable = True
                 continue
-            findings = result.findings
+            findings = ordered(result.findings, args.sort)
             failing = failing or bool(at_or_above(findings, threshold))
-            if array is not None:
+            if sarif is not None:
+                sarif.append(SarifPlan(name, tuple(findings), _plan_file(name, plans)))
+            elif array is not None:
                 for finding in findings:
                     array.add(_finding_json(name, finding, lang))
             else:
-                out.write("".join(_finding_line(name, f, lang) + "\n" for f in findings))
+                out.write("".join(
+                    _finding_line(name, f, lang, colour=colour, show_path=args.show_path) + "\n"
+                    for f in findings
+                ))
                 out.write(_totals_line(name, findings, lang) + "\n")
     progress.close()
     if array is not None:
         array.close()
+    if sarif is not None:
+        from ..io.distribution import installed_version
+
+        json.dump(sarif_log(sarif, lang, version=installed_version()), out,
+                  ensure_ascii=False, indent=2)
+        out.write("\n")
     if unusable:
         return EXIT_INPUT
     return EXIT_FINDINGS if failing else EXIT_OK
@@ -171,11 +239,29 @@ def _finding_json(name: str, finding: Finding, lang: Lang) -> str:
     return json.dumps({"plan": name, **finding.to_json(lang)}, ensure_ascii=False, indent=2)
 
 
-def _finding_line(name: str, finding: Finding, lang: Lang) -> str:
+def _plan_file(name: str, specs: Sequence[str]) -> str | None:
+    """The file a result named *name* comes from: the spec it is named by, or that names its
+    file of several plans (``path [region / agency]``); None for a shipped example."""
+    from pathlib import Path
+
+    for spec in specs:
+        if (name == spec or name.startswith(f"{spec} [")) and Path(spec).is_file():
+            return spec
+    return None
+
+
+def _finding_line(
+    name: str, finding: Finding, lang: Lang, *, colour: bool = False, show_path: bool = False
+) -> str:
     where = finding.location.describe()
+    severity = finding.severity.label(lang)
+    if colour:
+        severity = f"{COLOURS[finding.severity.value]}{severity}{_RESET}"
+    path = finding.location.path
     return (
         f"{name}: {where + ': ' if where else ''}{finding.rule} "
-        f"[{finding.severity.label(lang)} {finding.family}] {finding.message(lang)}"
+        f"[{severity} {finding.family}] {finding.message(lang)}"
+        f"{f' [{path}]' if show_path and path else ''}"
     )
 
 

@@ -36,6 +36,7 @@ extend({
         "id": "{plan}: rencana menyimpan catatan pembacaannya ({count}: sel yang tidak dibaca, "
               "atau dibaca dengan catatan): renstra check mencantumkannya",
     },
+    "cli_common.skipped": {"en": "{path}: skipped: {why}", "id": "{path}: dilewati: {why}"},
 })
 
 READING: Final = (
@@ -222,6 +223,21 @@ def warn_reading_notes(loaded: Sequence[Loaded], lang: Lang) -> None:
             print(render("cli_common.reading_notes",
                          {"plan": item.name, "count": len(item.plan.reading)}, lang),
                   file=sys.stderr)
+
+
+def scan_inputs(specs: Sequence[str], lang: Lang) -> list[str]:
+    """The files of *specs*, a directory as the files below it that a format reads
+    (:func:`renstra_model.io.inputs.scan`), saying on stderr, a line each, which entries below
+    a directory are skipped and why; those skipped deliberately (lock files, hidden entries,
+    files of other types, CSV files that are no export) are not said."""
+    from ..io.inputs import scan
+
+    found = scan(specs)
+    for entry in found.skipped:
+        if not entry.deliberate:
+            print(render("cli_common.skipped", {"path": entry.path, "why": entry.message(lang)},
+                         lang), file=sys.stderr)
+    return list(found.files)
 
 
 def expand_plans(specs: Sequence[str]) -> Iterator[str]:

@@ -14,10 +14,10 @@ import sys
 from collections.abc import Sequence
 from typing import Final
 
-from . import check, export, generate, import_, rules, summary, table
+from . import check, export, generate, import_, rules, schema, summary, table
 from .common import Handler
 
-COMMANDS: Final = (check, rules, summary, table, import_, export, generate)
+COMMANDS: Final = (check, rules, summary, table, import_, export, generate, schema)
 """The modules that add a subcommand, in the order ``renstra --help`` lists them. Each defines
 ``add_parser(subparsers)``, which registers the subcommand with ``set_defaults(handler=...)``
 (a :data:`~renstra_model.cli.common.Handler`, wrapped in the one error path,
@@ -31,10 +31,25 @@ def build_parser() -> argparse.ArgumentParser:
         prog="renstra",
         description="Renstra Perangkat Daerah (Permendagri 86/2017): check and inspect plans.",
     )
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="print the version of renstra-model and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         module.add_parser(sub)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: ``renstra 0.1.0``, the installed distribution's version, read only when
+    asked for (``renstra_model.__version__``; ``0+unknown`` outside an installed
+    distribution)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from ..io.distribution import installed_version
+
+        sys.stdout.write(f"{parser.prog} {installed_version()}\n")
+        parser.exit()
 
 
 EXIT_BROKEN_PIPE = 141
@@ -44,11 +59,17 @@ shell reports a process ended by SIGPIPE."""
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status. Output to a reader that stops reading
-    (``| head``) ends the command quietly, with :data:`EXIT_BROKEN_PIPE`."""
-    args = build_parser().parse_args(argv)
-    handler: Handler = args.handler
+    (``| head``) ends the command quietly, with :data:`EXIT_BROKEN_PIPE`, whether the reader
+    stops while the command writes or before its last output is flushed (at its exit, or
+    ``--help``'s)."""
     try:
-        return handler(args)
+        try:
+            args = build_parser().parse_args(argv)
+        finally:  # --help and --version exit here: their output is flushed while we listen
+            sys.stdout.flush()
+        handler: Handler = args.handler
+        status = handler(args)
+        sys.stdout.flush()
     except BrokenPipeError:
         # Python's recipe: point stdout at nothing, so that its flush at exit raises no more
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -56,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
         return EXIT_BROKEN_PIPE
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover
