@@ -71,7 +71,7 @@ def test_every_ttu_finding_renders_in_both_languages(ttu: list[Finding]) -> None
             text = finding.message(lang)
             assert text
             assert "{" not in text
-        data = finding.to_json()
+        data = finding.to_dict()
         assert {"rule", "family", "severity", "table", "code", "year", "message"} <= set(data)
 
 

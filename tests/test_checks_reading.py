@@ -141,7 +141,7 @@ def test_rs001_a_cell_not_read() -> None:
         "dalam berkas: buka dan simpan buku kerja dengan program lembar kerja, atau ketik "
         "nilainya; isi yang tidak dibaca: '=SUM(F3:F9)'"
     )
-    data = json.loads(json.dumps(finding.to_json("id")))
+    data = json.loads(json.dumps(finding.to_dict("id")))
     assert (data["table"], data["row"], data["path"], data["code"]) == (
         "T-C.27", "F12", "reading[0]", None)
     assert data["values"]["params"] == {"formula": "=SUM(F3:F9)"}
@@ -152,7 +152,7 @@ def test_rs001_a_row_not_read_carries_its_code() -> None:
     finding = check(_plan(FORMULA, DUPLICATE), select=["RS001"])[1]
     assert finding.location == Location("T-C.27", Code.parse("1.06.02.2.01.0001"), None,
                                         "reading[1]", "14")
-    assert finding.to_json()["code"] == "1.06.02.2.01.0001"
+    assert finding.to_dict()["code"] == "1.06.02.2.01.0001"
     assert finding.message("en") == (
         "'T-C.27'!14: code 1.6.2.2.1.1 was already stated at row 9: the row is not read; "
         "content not read: '1.6.2.2.1.1 | Fasilitasi | 100'"
@@ -322,7 +322,7 @@ def test_one_finding_per_note_in_order(notes: list[ReadingNote]) -> None:
                 text = finding.message(lang)
                 assert text.startswith(finding.params["place"])
                 assert "\n" not in text
-            json.dumps(finding.to_json())
+            json.dumps(finding.to_dict())
 
 
 # -- RS004 --------------------------------------------------------------------------------------
@@ -456,7 +456,7 @@ def test_unnamed_and_derived_activities_on_every_rule() -> None:
     for finding in findings:
         for lang in ("en", "id"):
             assert "None" not in finding.message(lang), finding
-        json.dumps(finding.to_json())
+        json.dumps(finding.to_dict())
     rules = {f.rule for f in findings}
     assert {"RS001", "RS002", "RS003", "RS004", "RS121", "RS124"} <= rules
     # RS121 names the stated codes the nomenclature lacks, with a dash for a missing name

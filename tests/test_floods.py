@@ -113,11 +113,11 @@ def test_a_flood_is_one_diagnosis_that_holds_its_findings() -> None:
 
 def test_a_diagnosis_as_json_and_pickled_keeps_its_members() -> None:
     (flood,) = check(plan_of(sub_kegiatan(12)), select=["RS235"])
-    data = flood.to_json("id")
-    assert data["members"] == [m.to_json("id") for m in flood.members]
+    data = flood.to_dict("id")
+    assert data["members"] == [m.to_dict("id") for m in flood.members]
     assert (data["code"], data["path"], data["values"]["count"]) == (None, "", 12)
     assert data["message"] == flood.message("id")
-    assert "members" not in flood.members[0].to_json()
+    assert "members" not in flood.members[0].to_dict()
     json.dumps(data, ensure_ascii=False)
     again = pickle.loads(pickle.dumps(flood))
     assert again == flood

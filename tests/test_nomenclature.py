@@ -740,8 +740,8 @@ def check(
     findings = run(Context(plan, nomenclature), select(list(ids or IDS)), expand=expand)
     for finding in findings:
         assert finding.family == "nomenclature"
-        json.dumps(finding.to_json("en"))
-        json.dumps(finding.to_json("id"))
+        json.dumps(finding.to_dict("en"))
+        json.dumps(finding.to_dict("id"))
         for lang in ("en", "id"):
             assert "{" not in finding.message(lang)
     return findings

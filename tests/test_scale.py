@@ -290,7 +290,7 @@ def test_check_many_finds_what_check_finds_plan_by_plan(small_corpus: Path, jobs
     assert [r.findings for r in results] == [tuple(found) for found in expected]
     for result, found in zip(results, expected, strict=True):
         for lang in ("id", "en"):
-            assert [f.to_json(lang) for f in result.findings] == [f.to_json(lang) for f in found]
+            assert [f.to_dict(lang) for f in result.findings] == [f.to_dict(lang) for f in found]
     assert sum(len(r.findings) for r in results) > len(results)
 
 

@@ -123,5 +123,31 @@ def fail(key: str, path: str = "", **params: Any) -> InvalidPlanError:
     return InvalidPlanError([Problem(path, key, params)])
 
 
+class MessageError(RenstraError):
+    """An error whose message is the catalogue's *key* with *params*, in either language."""
+
+    key: str = ""
+
+    def __init__(self, **params: Any) -> None:
+        self.params: dict[str, Any] = params
+        super().__init__(self.describe())
+
+    def describe(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The message in *lang*."""
+        return render(self.key, self.params, lang)
+
+
+class CalculatorInputError(MessageError, TypeError):
+    """A calculator was given a value it cannot compute with exactly (a float, text)."""
+
+    key = "calculators.input_type"
+
+
+class UnknownRuleError(MessageError, ValueError):
+    """A selector (``select`` or ``ignore``) matches no rule id, prefix or family."""
+
+    key = "cli.unknown_rule"
+
+
 class MissingExtraError(RenstraError, ImportError):
     """An optional dependency the feature needs is not installed."""

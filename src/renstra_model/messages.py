@@ -290,6 +290,14 @@ CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
         "en": "undefined: negative target",
         "id": "tidak terdefinisi: target negatif",
     },
+    "undefined.units_differ": {
+        "en": "undefined: the values are in different units",
+        "id": "tidak terdefinisi: satuan nilai-nilainya berbeda",
+    },
+    "calculators.input_type": {
+        "en": "a calculator takes a Decimal, an int, a Quantity, NIL or None, not {type}",
+        "id": "kalkulator menerima Decimal, int, Quantity, NIL, atau None, bukan {type}",
+    },
     "undefined.year": {"en": " (year {year})", "id": " (tahun {year})"},
     "predikat.sangat_tinggi": {"en": "very high", "id": "sangat tinggi"},
     "predikat.tinggi": {"en": "high", "id": "tinggi"},

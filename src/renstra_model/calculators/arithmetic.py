@@ -19,8 +19,9 @@ from typing import Final, TypeVar
 
 from attrs import frozen
 
+from ..errors import CalculatorInputError
 from ..messages import DEFAULT_LANG, Lang, render
-from ..model.values import Nil
+from ..model.values import Nil, Quantity
 
 CONTEXT: Final = decimal.Context(
     prec=28,
@@ -59,6 +60,8 @@ class Reason(Enum):
     NEGATIVE_TARGET = "negative_target"
     """A capaian of a negative target is not defined (the ratio turns over: beating the
     target would read as failing it)."""
+    UNITS_DIFFER = "units_differ"
+    """Two quantities state different units (``org`` and ``KPM``): they do not compare."""
 
 
 @frozen
@@ -121,13 +124,57 @@ Cell = Decimal | Nil | None
 """A calculator input: an amount, a stated nil (``-``), or absent (an empty cell)."""
 
 
-def number_of(cell: Cell, year: int | None = None) -> Decimal | Undefined:
-    """The number in *cell*, or :class:`Undefined` (``MISSING`` or ``NIL``) at *year*."""
+Input = Decimal | Quantity | int | Nil | None
+"""What the calculators of two values take: a :data:`Cell`, a
+:class:`~renstra_model.model.values.Quantity` as the model holds it (its amount), or an
+``int``."""
+
+
+def number_of(cell: Input, year: int | None = None) -> Decimal | Undefined:
+    """The number in *cell*, or :class:`Undefined` (``MISSING`` or ``NIL``) at *year*.
+
+    A :class:`~renstra_model.model.values.Quantity` gives its amount (of its first figure),
+    an ``int`` the exact Decimal. Anything else (a float, a bool, text) raises
+    ``CalculatorInputError`` (:mod:`renstra_model.errors`): a float is never computed with.
+
+    >>> from renstra_model import NIL
+    >>> number_of(Quantity(Decimal("5"), "org"))
+    Decimal('5')
+    >>> number_of(Quantity(NIL, "org"), 2023)
+    Undefined(reason=<Reason.NIL: 'nil'>, year=2023)
+    """
+    if type(cell) is Decimal:
+        return cell
     if cell is None:
         return Undefined(Reason.MISSING, year)
+    if isinstance(cell, Quantity):
+        cell = cell.amount
     if isinstance(cell, Nil):
         return Undefined(Reason.NIL, year)
-    return cell
+    if isinstance(cell, Decimal):
+        return cell
+    if type(cell) is int:
+        return Decimal(cell)
+    raise CalculatorInputError(type=type(cell).__name__)
+
+
+def numbers_of(
+    first: Input, second: Input, year: int | None = None
+) -> tuple[Decimal, Decimal] | Undefined:
+    """The numbers in *first* and *second* (see :func:`number_of`), or the first
+    :class:`Undefined`; ``UNITS_DIFFER`` where both are quantities that state units that
+    differ (compared case-insensitively: ``Org`` is ``org``)."""
+    a = number_of(first, year)
+    b = number_of(second, year)
+    if isinstance(a, Undefined):
+        return a
+    if isinstance(b, Undefined):
+        return b
+    if isinstance(first, Quantity) and isinstance(second, Quantity):
+        one, other = first.unit, second.unit
+        if one is not None and other is not None and one.casefold() != other.casefold():
+            return Undefined(Reason.UNITS_DIFFER, year)
+    return a, b
 
 
 def is_defined(value: Result) -> bool:

@@ -21,29 +21,31 @@ from .arithmetic import (
     ONE,
     ZERO,
     Cell,
+    Input,
     Reason,
     Result,
     Undefined,
     calculate,
     number_of,
+    numbers_of,
 )
 
 Series = Mapping[int, Cell]
 
 
-def rate(base: Cell, value: Cell, *, year: int | None = None) -> Result:
+def rate(base: Input, value: Input, *, year: int | None = None) -> Result:
     """The growth from *base* to *value* in percent: ``(value − base) / |base| × 100``.
+    The values may be the model's quantities (see
+    :func:`~renstra_model.calculators.arithmetic.numbers_of`).
 
     >>> from renstra_model.calculators.arithmetic import present
     >>> present(rate(Decimal("8064623984"), Decimal("9233106480")))
     Decimal('14.49')
     """
-    b = number_of(base, year)
-    v = number_of(value, year)
-    if isinstance(b, Undefined):
-        return b
-    if isinstance(v, Undefined):
-        return v
+    both = numbers_of(base, value, year)
+    if isinstance(both, Undefined):
+        return both
+    b, v = both
     if b == ZERO:
         return Undefined(Reason.ZERO_BASE, year)
     if v != ZERO and (b < ZERO) != (v < ZERO):

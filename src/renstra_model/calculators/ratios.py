@@ -21,10 +21,11 @@ from .arithmetic import (
     HUNDRED,
     ZERO,
     Cell,
+    Input,
     Reason,
     Result,
     Undefined,
-    number_of,
+    numbers_of,
     present,
 )
 
@@ -32,8 +33,8 @@ TWO: Final = Decimal(2)
 
 
 def capaian(
-    realised: Cell,
-    target: Cell,
+    realised: Input,
+    target: Input,
     polarity: Polarity = Polarity.HIGHER_IS_BETTER,
     *,
     year: int | None = None,
@@ -49,6 +50,8 @@ def capaian(
     :class:`~renstra_model.calculators.arithmetic.Undefined`, and so is a negative target
     (``NEGATIVE_TARGET``): both formulas turn over below zero (a realisation of −1 against a
     target of −2 beats it, yet −1 / −2 is 50 %), and the regulation gives none for it.
+    The values may be the model's quantities (see
+    :func:`~renstra_model.calculators.arithmetic.numbers_of`).
 
     >>> capaian(Decimal("25325"), Decimal("25325"))
     Decimal('100')
@@ -57,12 +60,10 @@ def capaian(
     >>> capaian(Decimal(-1), Decimal(-2), year=2024).message()
     'undefined: negative target (year 2024)'
     """
-    r = number_of(realised, year)
-    t = number_of(target, year)
-    if isinstance(r, Undefined):
-        return r
-    if isinstance(t, Undefined):
-        return t
+    both = numbers_of(realised, target, year)
+    if isinstance(both, Undefined):
+        return both
+    r, t = both
     if t <= ZERO:
         return Undefined(Reason.ZERO_BASE if t == ZERO else Reason.NEGATIVE_TARGET, year)
     if polarity is Polarity.LOWER_IS_BETTER:
@@ -111,7 +112,7 @@ def predikat(value: Result) -> Predikat | Undefined:
     return Predikat.SANGAT_RENDAH
 
 
-def realisation_ratio(realised: Cell, planned: Cell, *, year: int | None = None) -> Result:
+def realisation_ratio(realised: Input, planned: Input, *, year: int | None = None) -> Result:
     """Rasio realisasi / anggaran of T-C.24, in percent: ``realised / planned × 100``.
 
     >>> realisation_ratio(Decimal("4091594847"), Decimal("4091594846.5"))
@@ -120,18 +121,16 @@ def realisation_ratio(realised: Cell, planned: Cell, *, year: int | None = None)
     return share(realised, planned, year=year)
 
 
-def share(count: Cell, denominator: Cell, *, year: int | None = None) -> Result:
+def share(count: Input, denominator: Input, *, year: int | None = None) -> Result:
     """``count / denominator × 100``: the percentage a count is of its denominator.
 
     >>> share(Decimal("25325"), Decimal("38827"))
     Decimal('65.22522986581502562649702527')
     """
-    c = number_of(count, year)
-    d = number_of(denominator, year)
-    if isinstance(c, Undefined):
-        return c
-    if isinstance(d, Undefined):
-        return d
+    both = numbers_of(count, denominator, year)
+    if isinstance(both, Undefined):
+        return both
+    c, d = both
     if d == ZERO:
         return Undefined(Reason.ZERO_BASE, year)
     return CONTEXT.multiply(CONTEXT.divide(c, d), HUNDRED)

@@ -4,6 +4,7 @@ template of its rule's message, so it renders itself without the registry."""
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Mapping
 from enum import Enum
@@ -108,9 +109,9 @@ class Finding:
             self.template, self.members,
         )
 
-    def to_json(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
-        """The finding as JSON-compatible data; the diagnosis of a flood also lists its
-        ``members``, each as its own JSON."""
+    def to_dict(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
+        """The finding as JSON-compatible data (a dict); the diagnosis of a flood also lists
+        its ``members``, each as its own dict."""
         data: dict[str, Any] = {
             "rule": self.rule,
             "family": self.family,
@@ -124,8 +125,12 @@ class Finding:
             "values": dict(self.params),
         }
         if self.members:
-            data["members"] = [member.to_json(lang) for member in self.members]
+            data["members"] = [member.to_dict(lang) for member in self.members]
         return data
+
+    def to_json(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The finding as JSON text: :meth:`to_dict`, dumped."""
+        return json.dumps(self.to_dict(lang), ensure_ascii=False)
 
 
 _DIGITS = re.compile(r"(\d+)")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from attrs import field, frozen
 
+from ..errors import UnknownRuleError
 from ..model.activities import Activity
 from ..model.codes import Level
 from ..model.plan import Plan
@@ -158,20 +159,29 @@ def _matches(rule_: Rule, pattern: str) -> bool:
     return rule_.id.startswith(pattern.upper()) or rule_.family == pattern.lower()
 
 
+Selectors = str | Sequence[str]
+"""One selector (a rule id, an id prefix or a family name), or several."""
+
+
 def select(
-    select: Sequence[str] | None = None,
-    ignore: Sequence[str] = (),
+    select: Selectors | None = None,
+    ignore: Selectors = (),
     rules: Mapping[str, Rule] | None = None,
 ) -> list[Rule]:
     """The rules whose id starts with a *select* entry (or whose family is one), less those
-    matching an *ignore* entry. No *select* means every rule.
+    matching an *ignore* entry. No *select* means every rule; a string is one entry.
 
-    Raises ValueError for an entry that matches no rule, so that a typo is not silent.
+    Raises ``UnknownRuleError`` (a ValueError, of :mod:`renstra_model.errors`) for an entry that
+    matches no rule, so that a typo is not silent.
     """
+    if isinstance(select, str):
+        select = [select]
+    if isinstance(ignore, str):
+        ignore = [ignore]
     pool = list((rules or RULES).values())
     for pattern in [*(select or ()), *ignore]:
         if not any(_matches(r, pattern) for r in pool):
-            raise ValueError(pattern)
+            raise UnknownRuleError(pattern=pattern)
     chosen = [r for r in pool if not select or any(_matches(r, p) for p in select)]
     return [r for r in chosen if not any(_matches(r, p) for p in ignore)]
 

@@ -20,6 +20,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
+from ..errors import UnknownRuleError
 from ..messages import LANGS, Lang, render
 from .common import (
     EXIT_FINDINGS,
@@ -179,8 +180,8 @@ def run(args: argparse.Namespace) -> int:
     each = bool(args.expand or settings.expand)
     try:
         select_rules(select, ignore)
-    except ValueError as exc:
-        print(render("cli.unknown_rule", {"pattern": str(exc)}, lang), file=sys.stderr)
+    except UnknownRuleError as exc:
+        print(exc.describe(lang), file=sys.stderr)
         return EXIT_INPUT
     nomenclature = None
     if nomenclature_path is not None:
@@ -236,7 +237,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _finding_json(name: str, finding: Finding, lang: Lang) -> str:
-    return json.dumps({"plan": name, **finding.to_json(lang)}, ensure_ascii=False, indent=2)
+    return json.dumps({"plan": name, **finding.to_dict(lang)}, ensure_ascii=False, indent=2)
 
 
 def _plan_file(name: str, specs: Sequence[str]) -> str | None:

@@ -9,8 +9,9 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from ..errors import InvalidPlanError, Problem, fail
+from .codes import Code
 from .series import YearMap
-from .values import VALUE_CHECKS, Accepts, ValueCheck, check_text, is_text
+from .values import VALUE_CHECKS, Accepts, ValueCheck, check_text, is_text, to_money
 
 T = TypeVar("T")
 Check = Callable[[object], object]
@@ -183,3 +184,25 @@ def _sequence(attribute: attrs.Attribute[Any], value: Any) -> None:
         raise fail(
             "structure.type", attribute.name, expected="a sequence", type=type(value).__name__
         )
+
+
+def to_code(value: object) -> Any:
+    """Converter of a code field: text read by :meth:`Code.parse` (a problem of the text names
+    the field ``code``); anything else passes through, for the field's validator."""
+    if isinstance(value, str):
+        try:
+            return Code.parse(value)
+        except InvalidPlanError as exc:
+            raise exc.under("code") from None
+    return value
+
+
+def to_money_map(value: object) -> Any:
+    """Converter of a money series from a Python caller: each whole number of rupiah (an
+    ``int``) as the exact Decimal (see :func:`~.values.to_money`); anything else as
+    :func:`~.series.to_year_map` takes it."""
+    if isinstance(value, Mapping) and not isinstance(value, YearMap) and any(
+        type(item) is int for item in value.values()
+    ):
+        value = {year: to_money(item) for year, item in value.items()}
+    return value

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Final
+from collections.abc import Iterable, Iterator
+from typing import Any, Final
 
 from attrs import field, frozen
 
 from ..errors import InvalidPlanError, Problem
-from ._fields import instances, items_of, optional_text, to_tuple
+from ._fields import instances, items_of, optional_text, to_code, to_tuple
 from .budget import BudgetLine
 from .codes import _LEVEL_BY_SEGMENTS, Code, Level
 from .indicators import Indicator
@@ -24,12 +24,17 @@ _UNNAMED: Final = Problem("", "structure.invalid")
 """What the soundness test of a construction is told of a problem: that there is one."""
 
 
-@frozen
+@frozen(init=False)
 class Activity:
     """A program, kegiatan or sub kegiatan, with its code, indicators, budget and children.
 
     Construction enforces the hierarchy: the level matches the code, each child is one level
-    down and its code extends this code, and no two children share a code.
+    down and its code extends this code, and no two children share a code. The code may be
+    given as text (read by :meth:`~renstra_model.Code.parse`); the level, where
+    not given, is the code's.
+
+    >>> Activity(code="1.06.02", name="PROGRAM PEMBERDAYAAN SOSIAL").level
+    <Level.PROGRAM: 'program'>
     """
 
     code: Code = field(validator=instances(Code))
@@ -63,6 +68,30 @@ class Activity:
     codes imply (a sheet of sub kegiatan rows only, an export of one row per sub kegiatan). It
     states no figures of its own: its pagu is its children's sum
     (:mod:`~renstra_model.calculators.rollups`)."""
+
+    def __init__(
+        self,
+        code: Code | str,
+        level: Level | None = None,
+        name: str | None = None,
+        indicators: Iterable[Indicator] = (),
+        budget: BudgetLine | None = None,
+        budget_parts: Iterable[BudgetLine] = (),
+        unit: str | None = None,
+        location: str | None = None,
+        goal: str | None = None,
+        target: str | None = None,
+        children: Iterable[Activity] = (),
+        source: Source | None = None,
+        derived: bool = False,
+    ) -> None:
+        made = to_code(code)  # a Code, or what the validator of code refuses
+        # Without a code, no level: the validator of code reports the problem.
+        stated: Any = made.level if level is None and isinstance(made, Code) else level
+        self.__attrs_init__(
+            made, stated, name, indicators, budget, budget_parts, unit, location, goal, target,
+            children, source, derived,
+        )
 
     def __attrs_post_init__(self) -> None:
         if next(self._hierarchy_problems(named=False), None) is None:

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from attrs import field, frozen
 
-from ._fields import checked, each_year, instances, text
+from ._fields import checked, each_year, instances, text, to_money_map
 from .codes import Code, Level
 from .provenance import Source
 from .series import YearMap, to_year_map
-from .values import MoneyCell, NumberCell, check_money_cell, check_number_cell
+from .values import MoneyCell, NumberCell, check_money_cell, check_number_cell, to_money
 
 
-@frozen
+@frozen(init=False)
 class BudgetLine:
     """Planned and realised money per year, with the stated end-of-period total.
 
     Each year holds an amount (:class:`~decimal.Decimal`, rupiah) or
     :data:`~renstra_model.model.values.NIL` for a printed ``-``; a year left empty is absent.
+    A whole number of rupiah may be given as an ``int`` (held as the exact Decimal); a float
+    is refused.
+
+    >>> BudgetLine(planned={2025: 1500000}).planned[2025]
+    Decimal('1500000')
     """
 
     planned: YearMap[MoneyCell] = field(
@@ -33,6 +41,16 @@ class BudgetLine:
     """The stated end-of-period total of the planned money (T-C.27 column 19)."""
     source: Source | None = field(default=None, validator=instances(Source, optional=True))
     """Where the figures come from, when not from the row that holds this line."""
+
+    def __init__(
+        self,
+        planned: Mapping[int, MoneyCell | int] | None = None,
+        realised: Mapping[int, MoneyCell | int] | None = None,
+        planned_total: MoneyCell | int | None = None,
+        source: Source | None = None,
+    ) -> None:
+        made: Any = to_money(planned_total)
+        self.__attrs_init__(to_money_map(planned), to_money_map(realised), made, source)
 
 
 @frozen

@@ -139,6 +139,13 @@ def check_money(value: object) -> Decimal:
     return value
 
 
+def to_money(value: object) -> Any:
+    """Money as a Python caller may give it: a whole number of rupiah (an ``int``, not a
+    ``bool``) as the exact :class:`~decimal.Decimal`; anything else unchanged, for
+    :func:`check_money` to accept or refuse (a float is refused, never rounded)."""
+    return Decimal(value) if type(value) is int else value
+
+
 MAX_PLACES: Final = 20
 """The most decimal places any number of a plan may have."""
 
