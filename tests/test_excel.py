@@ -241,7 +241,7 @@ def test_the_ttu_workbook_has_every_standard_table(tmp_path: Path) -> None:
     write_workbook(ttu_dinsos(), path)
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["T-C.23", "T-C.24", "T-C.25", "T-C.26", "T-C.27", "7.1",
-                               "2.1", "2.2", "2.3", "2.4"]
+                               "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4"]
     sheet = book["T-C.27"]
     assert sheet["A1"].value == "Tabel T-C.27"
     merged = {str(r) for r in sheet.merged_cells.ranges}

@@ -275,16 +275,25 @@ def test_render_table_dispatches_and_refuses_unknown_formats(tables: dict[str, T
 
 
 def test_dataframe_holds_the_model_values(tables: dict[str, Table]) -> None:
+    import pandas as pd
+
     frame = to_dataframe(tables["T-C.24"], values="both")
-    assert list(frame.columns)[:2] == ["Uraian", "Anggaran pada Tahun ke-1"]
+    assert list(frame.columns)[:3] == [
+        "Uraian", "Anggaran pada Tahun ke-1", "Anggaran pada Tahun ke-1 (nil)"]
     assert frame.attrs["number"] == "T-C.24"
     assert frame.iloc[0]["Anggaran pada Tahun ke-2"] == D("4091594846.5")
     assert isinstance(frame.iloc[0]["Anggaran pada Tahun ke-2"], Decimal)
-    assert frame.iloc[0]["Rasio antara Realisasi dan Anggaran pada Tahun ke-1"] is NIL
+    ratio = "Rasio antara Realisasi dan Anggaran pada Tahun ke-1"
+    assert frame.iloc[0][ratio] is pd.NA  # a stated "-": missing, and flagged
+    assert bool(frame.iloc[0][ratio + " (nil)"])
     computed = frame.iloc[0]["Rata-rata Pertumbuhan Rencana Anggaran (computed)"]
     assert isinstance(computed, Decimal)
     assert round(computed, 2) == D("22.59")
-    assert all(str(dtype) == "object" for dtype in frame.dtypes)
+    assert {str(dtype) for dtype in frame.dtypes} == {  # exact: computed figures keep every place
+        "string", "bool", "decimal128(18, 0)[pyarrow]", "decimal128(18, 1)[pyarrow]",
+        "decimal128(18, 2)[pyarrow]", "decimal128(28, 25)[pyarrow]",
+        "decimal128(34, 31)[pyarrow]",
+    }
     assert frame.attrs["sources"][0].startswith("T-C.24 / URUSAN")
 
 
@@ -332,7 +341,8 @@ def test_a_missing_extra_is_named(
 
 
 def test_cli_prints_each_table(capsys: pytest.CaptureFixture[str]) -> None:
-    for name in ("TC-23", "TC-24", "TC-25", "TC-26", "TC-27", "7.1", "2.1", "2.2", "2.3", "2.4"):
+    for name in ("TC-23", "TC-24", "TC-25", "TC-26", "TC-27", "7.1", "2.1", "2.2", "2.3", "2.4",
+                 "3.1", "3.2", "3.3", "3.4"):
         assert main(["table", "ttu-dinsos", name]) == EXIT_OK
         out = capsys.readouterr().out
         assert out.startswith(build(ttu_dinsos(), name).number + " ")
@@ -377,8 +387,8 @@ def test_cli_unusable_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["table", "ttu-dinsos", "TC-24", "--format", "xlsx", "--lang", "id"]) == (
         EXIT_INPUT)
     assert "--output BERKAS" in capsys.readouterr().err
-    assert main(["table", "ttu-dinsos", "3.1", "--lang", "en"]) == EXIT_INPUT
-    assert "no table named '3.1'" in capsys.readouterr().err
+    assert main(["table", "ttu-dinsos", "3.9", "--lang", "en"]) == EXIT_INPUT
+    assert "no table named '3.9'" in capsys.readouterr().err
     assert main(["table", "no-such-plan", "TC-24"]) == EXIT_INPUT
     bad = tmp_path / "bad.json"
     bad.write_text('{"format_version": 1, "title": 5}', encoding="utf-8")

@@ -1,6 +1,7 @@
-"""``renstra table PLAN TABLE``: print one of the plan's standard tables as the document
-prints it (T-C.23 to T-C.27, 7.1, 2.1–2.4), as text, Markdown, HTML or CSV, or write it to an
-Excel workbook.
+"""``renstra table PLAN TABLE``: print one of the plan's tables as the document prints it
+(T-C.23 to T-C.27, 7.1, 2.1–2.4, and the problem tables of chapter III the plan holds, 3.1, 3.2,
+…), as text, Markdown, HTML or CSV, or write it to an Excel workbook. ``renstra table PLAN``
+lists the plan's tables: a line each, the name TABLE takes and the table's title.
 
 PLAN is a plan file, a workbook or a shipped example, read with the options of ``renstra
 import``. For a file holding several plans, the text, Markdown and HTML formats write each
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..messages import LANGS, Lang, extend, render
 from .common import (
@@ -31,6 +32,9 @@ from .common import (
     reading_options,
     warn_reading_notes,
 )
+
+if TYPE_CHECKING:
+    from ..tables.schema import Table
 
 extend(
     {
@@ -54,23 +58,28 @@ extend(
 
 TABLE_FORMATS = ("text", "markdown", "html", "csv", "xlsx")
 TABLE_NAMES = ("TC-23", "TC-24", "TC-25", "TC-26", "TC-27", "7.1", "2.1", "2.2", "2.3", "2.4")
-"""The names ``renstra table`` knows (:data:`renstra_model.tables.builders.TABLES`, listed here so
-that ``renstra --help`` does not import the tables)."""
+"""The standard tables ``renstra table`` knows (:data:`renstra_model.tables.builders.TABLES`,
+listed here so that ``renstra --help`` does not import the tables); a plan's problem tables are
+known by their number."""
 
 
 def add_parser(sub: Any) -> None:
     """Register ``renstra table``."""
     table = sub.add_parser(
         "table",
-        help="print one of the plan's standard tables (T-C.23 … T-C.27, 7.1, 2.1 … 2.4)",
+        help="print one of the plan's tables (T-C.23 … T-C.27, 7.1, 2.1 … 2.4, 3.1 …)",
         description="Print TABLE of PLAN with the document's columns, or write it to an Excel "
-        "workbook. Exit status: 0 written, 2 unusable input.",
+        "workbook; without TABLE, list the plan's tables. Exit status: 0 written, 2 unusable "
+        "input.",
     )
     table.add_argument("plan", metavar="PLAN",
                        help="a plan file (.json), a workbook (.xlsx, .xlsm), a SIPD export "
                        "(.csv, .tsv, SIPD JSON: each agency's plan in turn), or a shipped "
                        "example: ttu-dinsos")
-    table.add_argument("table", metavar="TABLE", help=f"one of {', '.join(TABLE_NAMES)}")
+    table.add_argument("table", metavar="TABLE", nargs="?", default=None,
+                       help=f"one of {', '.join(TABLE_NAMES)}, or the number of a problem "
+                       "table of the plan's chapter III (3.1, 3.2, …); without it, the plan's "
+                       "tables are listed")
     table.add_argument("--format", choices=TABLE_FORMATS, default="text")
     table.add_argument(
         "--values", choices=("stated", "computed", "both"), default="stated",
@@ -90,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     """Print or write the table; 0 when done, 2 when an input is unusable."""
     from pathlib import Path
 
-    from ..tables.builders import build
+    from ..tables.builders import build, build_all
     from ..tables.render import render_table, write_xlsx
 
     lang: Lang = args.lang or default_lang("id")  # the document's own style by default
@@ -100,6 +109,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     loaded = open_plans(args.plan, reading_options(args))
     warn_reading_notes(loaded, lang)
+    if args.table is None:
+        listed = [_listing(build_all(item.plan)) for item in loaded]
+        if len(loaded) > 1:
+            listed = [_headed(item.name, text, "text") for item, text in zip(loaded, listed,
+                                                                              strict=True)]
+        sys.stdout.write("\n".join(listed))
+        return EXIT_OK
     if len(loaded) > 1 and args.format in ("csv", "xlsx"):
         print(render("cli_table.several_plans",
                      {"file": args.plan, "count": len(loaded), "format": args.format}, lang),
@@ -130,6 +146,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def _listing(tables: tuple[Table, ...]) -> str:
+    """A line per table: the name ``renstra table`` takes, padded, and the title."""
+    names = [t.number.replace("T-C.", "TC-") for t in tables]
+    width = max(len(n) for n in names) if names else 0
+    return "".join(f"{n.ljust(width)}  {t.title}\n" for n, t in zip(names, tables, strict=True))
 
 
 def _headed(name: str, text: str, fmt: str) -> str:

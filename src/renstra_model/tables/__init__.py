@@ -1,4 +1,5 @@
-"""The document's tables (T-C.23 … T-C.27, 7.1, 2.1 … 2.4) rebuilt from a plan as typed rows,
+"""The document's tables (T-C.23 … T-C.27, 7.1, 2.1 … 2.4, and the problem tables 3.1, 3.2, …)
+rebuilt from a plan as typed rows,
 and their rendering: text, Markdown, HTML, CSV, a DataFrame, an xlsx workbook.
 
 >>> from renstra_model.examples import ttu_dinsos
@@ -33,6 +34,7 @@ from .builders import (
     tc27,
 )
 from .formats import format_cell, format_number, format_percent
+from .problems import problem_table, problem_tables
 from .render import (
     COMPUTED_SUFFIX,
     FORMATS,
@@ -76,6 +78,8 @@ __all__ = [
     "format_number",
     "format_percent",
     "plain_text",
+    "problem_table",
+    "problem_tables",
     "render_table",
     "table_2_1",
     "table_2_2",

@@ -1,5 +1,7 @@
 """The standard tables of a Renstra as typed values: T-C.23 to T-C.27, Table 7.1 and tables
-2.1–2.4, built from a :class:`~renstra_model.model.plan.Plan` with the document's columns.
+2.1–2.4, built from a :class:`~renstra_model.model.plan.Plan` with the document's columns; and, by
+their number, the plan's problem tables of chapter III (3.1, 3.2, …,
+:mod:`~renstra_model.tables.problems`).
 
 A :class:`Table` holds :class:`Column` and :class:`Row` values; each cell keeps the model's
 value (a :class:`~decimal.Decimal`, :data:`~renstra_model.model.values.NIL`, ``None``, a
@@ -62,6 +64,7 @@ __all__ = [
     "tc27",
 ]
 
+from .problems import problem_table, problem_tables
 from .schema import (
     Cell,
     Column,
@@ -514,23 +517,32 @@ def _squash(name: str) -> str:
 _BY_SQUASHED: Final = {_squash(name): name for name in TABLES}
 
 
-def table_names() -> tuple[str, ...]:
-    """The names :func:`build` knows, in order."""
-    return tuple(TABLES)
+def table_names(plan: Plan | None = None) -> tuple[str, ...]:
+    """The names :func:`build` knows, in order: the standard tables of :data:`TABLES`, then,
+    given a *plan*, the numbers of its problem tables (3.1, 3.2, …)."""
+    extra = tuple(t.number for t in plan.problem_tables) if plan is not None else ()
+    return tuple(TABLES) + extra
 
 
 def build(plan: Plan, name: str, lang: Lang = DEFAULT_LANG) -> Table:
-    """The table *name* of *plan*. Names are read loosely: ``TC-23``, ``T-C.23`` and ``tc23``
-    are one table, as are ``7.1`` and ``71``. :class:`UnknownTableError` (its message in
-    *lang*) when no table has the name."""
-    found = _BY_SQUASHED.get(_squash(name))
-    if found is None:
-        raise UnknownTableError(
-            render("tables.unknown", {"name": name, "known": ", ".join(TABLES)}, lang)
-        )
-    return TABLES[found](plan)
+    """The table *name* of *plan*: a standard table of :data:`TABLES`, else the problem table
+    of chapter III the plan numbers *name* (:mod:`~renstra_model.tables.problems`). Names are
+    read loosely: ``TC-23``, ``T-C.23`` and ``tc23`` are one table, as are ``7.1`` and ``71``,
+    and ``3.1``, ``3.1.`` and ``31``. :class:`UnknownTableError` (its message in *lang*, naming
+    the tables of *plan*) when no table has the name."""
+    squashed = _squash(name)
+    found = _BY_SQUASHED.get(squashed)
+    if found is not None:
+        return TABLES[found](plan)
+    for table in plan.problem_tables:
+        if table.number == name or (squashed and _squash(table.number) == squashed):
+            return problem_table(table)
+    raise UnknownTableError(
+        render("tables.unknown", {"name": name, "known": ", ".join(table_names(plan))}, lang)
+    )
 
 
 def build_all(plan: Plan) -> tuple[Table, ...]:
-    """Every table of *plan*, in the order of :data:`TABLES`."""
-    return tuple(builder(plan) for builder in TABLES.values())
+    """Every table of *plan*: the standard tables, in the order of :data:`TABLES`, then its
+    problem tables, in the plan's order."""
+    return tuple(builder(plan) for builder in TABLES.values()) + problem_tables(plan)

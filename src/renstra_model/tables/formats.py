@@ -214,6 +214,30 @@ def value_text(value: object, kind: Kind, lang: Lang, places: int | None = None)
     return str(value)
 
 
+def _plain_number(value: Decimal | int) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def plain_value(value: object, kind: Kind) -> str:
+    """The plain text of one value of a column of *kind*, as CSV writes it: numbers plain
+    (``4847753572``, ``72.18``), a quantity ``25325 KPM (72.18 %)``, a code as printed, ``-``
+    for a stated nil, nothing for none or a value that cannot be computed."""
+    if value is None or isinstance(value, Undefined):
+        return ""
+    if value is NIL:
+        return "-"
+    if isinstance(value, Quantity):
+        return quantity_text(value, kind is Kind.PERCENT_QUANTITY, _plain_number,
+                             lambda share: f"{_plain_number(share)} %")
+    if isinstance(value, Code):
+        return value.printed()
+    if isinstance(value, tuple):
+        return "\n".join(f"{n}. {item}" for n, item in enumerate(value, start=1))
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return _plain_number(value)
+    return str(value)
+
+
 def computed_figure(value: Result) -> Decimal | Undefined:
     """A computed figure as tables show it: rounded half-up to two places."""
     if isinstance(value, Undefined):

@@ -48,13 +48,9 @@ import html
 import io
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
-from decimal import Decimal
 from typing import Final, Literal
 
-from ..calculators.arithmetic import Undefined
 from ..messages import Lang, extend, render
-from ..model.codes import Code
-from ..model.values import NIL, Quantity
 from .dataframe import to_dataframe
 from .formats import (
     COMPUTED_SUFFIX,
@@ -62,7 +58,7 @@ from .formats import (
     Values,
     column_heading,
     computed_figure,
-    quantity_text,
+    plain_value,
     tabular,
     value_text,
 )
@@ -131,39 +127,15 @@ def cell_text(cell: Cell, column: Column, *, lang: Lang = "id", values: Values =
     return value_text(cell, kind, lang)
 
 
-def _plain_number(value: Decimal | int) -> str:
-    return format(value, "f") if isinstance(value, Decimal) else str(value)
-
-
-def _plain_quantity(q: Quantity, percent_first: bool) -> str:
-    return quantity_text(q, percent_first, _plain_number, lambda share: f"{_plain_number(share)} %")
-
-
-def _plain_value(value: object, kind: Kind) -> str:
-    if value is None or isinstance(value, Undefined):
-        return ""
-    if value is NIL:
-        return "-"
-    if isinstance(value, Quantity):
-        return _plain_quantity(value, kind is Kind.PERCENT_QUANTITY)
-    if isinstance(value, Code):
-        return value.printed()
-    if isinstance(value, tuple):
-        return "\n".join(f"{n}. {item}" for n, item in enumerate(value, start=1))
-    if isinstance(value, Decimal | int) and not isinstance(value, bool):
-        return _plain_number(value)
-    return str(value)
-
-
 def plain_text(cell: Cell, column: Column, *, computed: bool = False) -> str:
     """The CSV text of *cell*: plain numbers (``4847753572``, ``72.18``), ``-`` for a stated
     nil, nothing for an empty cell; for a computed column the stated figure, or with *computed*
     the computed one (two places; nothing when it cannot be computed)."""
     if isinstance(cell, Computed | Growth):
         if computed:
-            return _plain_value(computed_figure(cell.computed), column.kind)
-        return _plain_value(cell.stated, column.kind)
-    return _plain_value(cell, column.kind)
+            return plain_value(computed_figure(cell.computed), column.kind)
+        return plain_value(cell.stated, column.kind)
+    return plain_value(cell, column.kind)
 
 
 # -- layouts ----------------------------------------------------------------------------------
