@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from hypothesis import assume, example, given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from renstra_model import (
@@ -28,15 +28,9 @@ from renstra_model import (
 from renstra_model.calculators.arithmetic import Reason, Undefined, present
 from renstra_model.calculators.end_of_period import (
     KINDS,
-    aggregate,
-    amounts,
-    candidates,
     end_of_period,
-    fits,
-    fitting_kinds,
 )
 from renstra_model.calculators.ratios import (
-    agrees,
     diagnose_percentages,
     find_shift,
     implied_denominator,
@@ -420,51 +414,218 @@ def test_rs237_an_indicator_without_any_unit() -> None:
         ("RS232", "7.1 1", "baseline, 2022")]
 
 
+# -- guards, cell texts and the order of the sites ----------------------------------------------
+
+
+def test_rs201_a_cell_at_100_percent_states_the_denominator() -> None:
+    # 2 (20 %) and 3 (30 %) imply 10, but 5 is stated at 100 %: 2 and 3 are 40 % and 60 % of it
+    ind = Indicator("Jumlah", planned=targets([2, 3, 5], [20, 30, 100]))
+    assert found(plan(ind), "stated-percentage", keys=["stated", "expected", "denominator"]) == [
+        ("RS201", "7.1 1 2022", "20", "40", "5"),
+        ("RS201", "7.1 1 2023", "30", "60", "5"),
+    ]
+
+
+def test_rs201_checks_a_baseline_percentage() -> None:
+    ind = Indicator("Jumlah", baseline=q(5, percent=80), planned=targets([6, 7, 8, 9, 10]),
+                    end_of_period=q(10, percent=100))
+    assert messages(plan(ind), "stated-percentage") == [
+        "2021 states 80 %, but 5 / 10 is 50.00 %"]
+
+
+def test_rs201_names_a_cell_without_a_count_and_a_share_beyond_the_context() -> None:
+    # '- (50 %)' states no count: its share is undefined
+    nil = Indicator("Jumlah", planned={2022: q("-", percent=50), 2023: q(5, percent=50),
+                                       2024: q(10, percent=100)},
+                    end_of_period=q("-", percent=90))
+    # a share of 1E+28 %: shown to the 28 digits of the context, without an exponent
+    huge = Indicator("Jumlah", planned={2022: q(1000000, percent=50)},
+                     end_of_period=q("0.00000000000000000001", percent=100))
+    findings = check(plan(nil, huge), select=["RS201"])
+    assert [(f.location.describe(), f.params["count"], f.params["computed"],
+             f.params["expected"]) for f in findings] == [
+        ("7.1 1 2022", "(empty)", "undefined", "undefined"),
+        ("7.1 1", "(empty)", "undefined", "undefined"),
+        ("7.1 2 2022", "1000000", "10000000000000000000000000000",
+         "10000000000000000000000000000"),
+    ]
+    assert [(f.message(), f.message("id")) for f in findings] == [
+        ("2022 states 50 %, but (empty) / 10 is undefined %",
+         "2022 menyatakan 50 %, padahal (empty) / 10 = undefined %"),
+        ("end of period states 90 %, but (empty) / 10 is undefined %",
+         "end of period menyatakan 90 %, padahal (empty) / 10 = undefined %"),
+        ("2022 states 50 %, but 1000000 / 0.00000000000000000001 is "
+         "10000000000000000000000000000 %",
+         "2022 menyatakan 50 %, padahal 1000000 / 0.00000000000000000001 = "
+         "10000000000000000000000000000 %"),
+    ]
+
+
+def test_rs201_reports_the_end_of_period_with_its_count() -> None:
+    ind = Indicator("Jumlah panti", planned=targets([2, 4, 6, 8], [25, 50, 75, 100], "Panti"),
+                    end_of_period=q(8, "Panti", 90))
+    (finding,) = check(plan(ind), select=["RS201"])
+    assert (finding.message(), finding.message("id")) == (
+        "end of period states 90 %, but 8 / 8 is 100.00 %",
+        "end of period menyatakan 90 %, padahal 8 / 8 = 100.00 %")
+
+
+def test_each_indicator_is_read_whatever_the_one_before_it() -> None:
+    conflicting = Indicator("x", planned=targets([10, 10, 10], [10, 20, 50]))  # no denominator
+    unshifted = Indicator("x", planned=targets([5, 5], [50, 50]), end_of_period=q(10, percent=100))
+    wrong = Indicator("x", planned=targets([4800, 5000, 5400, 5700, 6000], [75, "83.33", 90, 95]),
+                      end_of_period=q(6000))
+    shifted = Indicator("x", planned=targets([2, 4, 6, 8, 9], [40, 60, 80, 90, 100]),
+                        end_of_period=q(10, percent=100))
+    p = plan(conflicting, unshifted, wrong, shifted)
+    assert found(p, "stated-percentage") == [
+        ("RS201", "7.1 3 2022"), ("RS202", "7.1 4")]
+
+
+def test_rs202_names_every_cell_it_explains() -> None:
+    ind = Indicator("Jumlah", planned=targets([2, 4, 6, 8, 9], [40, 60, 80, 90, 100]),
+                    end_of_period=q(10, percent=100))
+    (finding,) = check(plan(ind), select=["RS202"])
+    assert finding.message() == (
+        "the percentages of 2022, 2023, 2024, 2025, 2026 are each the share of the count of +1 "
+        "year(s) later: 2022: 40 % = 4 / 10; 2023: 60 % = 6 / 10; 2024: 80 % = 8 / 10; "
+        "2025: 90 % = 9 / 10; 2026: 100 % = 10 / 10")
+    assert finding.message("id") == (
+        "persentase tahun 2022, 2023, 2024, 2025, 2026 masing-masing adalah bagian dari jumlah "
+        "+1 tahun kemudian: 2022: 40 % = 4 / 10; 2023: 60 % = 6 / 10; 2024: 80 % = 8 / 10; "
+        "2025: 90 % = 9 / 10; 2026: 100 % = 10 / 10")
+
+
+def test_linked_copies_of_a_shift_with_other_counts_are_two_findings() -> None:
+    # 501 and 502 of 1,000 both show as 50 %: the same percentages, not the same cells
+    def copy(ident: str, second: int, links: Sequence[str] = ()) -> Indicator:
+        return Indicator("Jumlah", id=ident, links=list(links), planned=targets(
+            [100, second, 601, 701, 801], [50, 60, 70, 80, 100]),
+            end_of_period=q(1000, percent=100))
+
+    p = plan(copy("a", 501), performance=[copy("b", 502, ["a"])])
+    assert found(p, "RS202", keys=["years", "also"]) == [
+        ("RS202", "7.1 1", "2022, 2023, 2024, 2025, 2026", ""),
+        ("RS202", "T-C.23 1", "2022, 2023, 2024, 2025, 2026", ""),
+    ]
+
+
+def test_the_end_of_a_series_shifted_back_reads_the_baseline_first() -> None:
+    # each percentage is the share of the previous year's count of 20: read shifted, the years
+    # are 5 (the baseline), 6, 7, 8, 9
+    ind = Indicator("Jumlah", baseline=q(5), planned=targets(
+        [6, 7, 8, 9, 10], [25, 30, 35, 40, 45]), end_of_period=q(20, percent=100))
+    assert found(plan(ind), "stated-percentage", "end-of-period",
+                 ) == [("RS202", "7.1 1"), ("RS212", "7.1 1")]
+    (finding,) = check(plan(ind), select=["RS212"])
+    assert (finding.params["sum"], finding.params["last"], finding.params["max"],
+            finding.params["mean"]) == ("35", "9", "9", "7")
+
+
+def test_the_end_of_period_rules_read_each_indicator_whatever_the_one_before_it() -> None:
+    no_end = Indicator("x", planned=targets([3, 3, 3, 3, 3]))
+    own_kind = Indicator("x", aggregation=Aggregation.SUM, planned=targets([3, 3, 3, 3, 3]),
+                         end_of_period=q(15))
+    empty_year = Indicator("x", planned=targets([3, None, 3, 3, 3]), end_of_period=q(99))
+    stated = Indicator("x", aggregation=Aggregation.STATED, planned=targets([3, 3, 3, 3, 3]),
+                       end_of_period=q(99))
+    sum_only = Indicator("x", planned=targets([5, 4, 5, 5, 5]), end_of_period=q(24))  # RS236's
+    twelve = Indicator("x", planned=targets([3, 3, 3, 3, 3]), end_of_period=q(12))
+    mean_of_thirds = Indicator("x", aggregation=Aggregation.LAST,
+                               planned=targets([1, 1, 2, "-", "-"]), end_of_period=q(9))
+    p = plan(no_end, own_kind, empty_year, stated, sum_only, twelve, mean_of_thirds)
+    findings = check(p, select=["end-of-period"])
+    assert [(f.rule, f.location.describe(), f.params["mean"]) for f in findings] == [
+        ("RS212", "7.1 6", "3"), ("RS212", "7.1 7", "1.33")]
+    assert findings[1].message() == (
+        "the end of period 9 is neither the sum (4), the last year (2), the largest year (2) "
+        "nor the mean (1.33) of the targets")
+    assert findings[1].message("id") == (
+        "kondisi akhir periode 9 bukan jumlah (4), bukan tahun terakhir (2), bukan tahun "
+        "terbesar (2), dan bukan rata-rata (1.33) dari target")
+
+
+def test_rs211_names_every_other_kind_that_gives_the_end() -> None:
+    sum_only = Indicator("x", planned=targets([5, 4, 5, 5, 5]), end_of_period=q(24))  # RS236's
+    mean = Indicator("x", aggregation=Aggregation.MEAN, planned=targets([0, 0, 0, 0, 5]),
+                     end_of_period=q(5))
+    (finding,) = check(plan(sum_only, mean), select=["end-of-period"])
+    assert (finding.rule, finding.location.describe()) == ("RS211", "7.1 2")
+    assert finding.message() == (
+        "the end of period 5 is not the mean of the years (1) but their sum / last")
+    assert finding.message("id") == (
+        "kondisi akhir periode 5 bukan mean tahunan (1) melainkan sum / last")
+
+
+def test_a_mean_fits_as_shown_before_the_other_kinds_are_tried() -> None:
+    # the mean of 3.25, 3.3, 3.3, 3.3 and 3.3 is 3.29, 3.3 as stated; the last year is 3.3 too
+    mean = Indicator("x", aggregation=Aggregation.MEAN,
+                     planned=targets(["3.25", "3.3", "3.3", "3.3", "3.3"]), end_of_period=q("3.3"))
+    assert found(plan(mean), "end-of-period", "RS236") == []
+
+
+def test_linked_copies_with_one_end_of_period_but_other_years_are_two_findings() -> None:
+    def copy(ident: str, each: int, links: Sequence[str] = ()) -> Indicator:
+        return Indicator("x", id=ident, links=list(links), planned=targets([each] * 5),
+                         end_of_period=q(12))
+
+    p = plan(copy("a", 3), performance=[copy("b", 4, ["a"])])
+    assert found(p, "RS212", keys=["sum", "also"]) == [
+        ("RS212", "7.1 1", "15", ""), ("RS212", "T-C.23 1", "20", "")]
+
+
+def test_rs221_leaves_a_wrong_percentage_of_the_linked_table_to_rs201() -> None:
+    # Table 7.1 states the baseline 2 (30 %) and 2024's 4 (80 %) where 2 and 4 of 10 are 20 %
+    # and 40 %: the counts agree with T-C.27, the percentages are RS201's; 2025's 6 (80 %) is
+    # wrong too, but its count differs from T-C.27's 7
+    key = Indicator("Jumlah lokasi", id="7.1-6", baseline=q(2, "unit", 30),
+                    planned=targets([2, 4, 4, 6, 8], [20, 40, 80, 80, 80], "unit"),
+                    end_of_period=q(10, "unit", 100))
+    sub = Indicator("Jumlah lokasi", id="TC27-1", links=["7.1-6"], baseline=q(2, "Lokasi", 20),
+                    planned=targets([2, 4, 4, 7, 8], [20, 40, 40, 70, 80], "Lokasi"),
+                    end_of_period=q(10, "Lokasi", 100))
+    p = plan(key, activities=[sub])
+    assert found(p, "RS201") == [
+        ("RS201", "7.1 1 2021"), ("RS201", "7.1 1 2024"), ("RS201", "7.1 1 2025")]
+    (finding,) = check(p, select=["RS221"])
+    assert (finding.location.describe(), finding.params["what"], finding.params["other"],
+            finding.params["link"]) == ("T-C.27 1.06.05.2.02.0002 2025", "2025", "1", "7.1-6")
+    assert finding.message() == "2025: T-C.27 states 7 Lokasi (70 %), 7.1 (1) states 6 unit (80 %)"
+    assert finding.message("id") == (
+        "2025: T-C.27 menyatakan 7 Lokasi (70 %), 7.1 (1) menyatakan 6 unit (80 %)")
+
+
+def test_rs221_names_a_linked_sub_kegiatan_by_its_code() -> None:
+    key = Indicator("x", id="k", links=["s"], planned=targets([3, 3, 3, 3, 3]))
+    sub = Indicator("x", id="s", planned=targets([4, 3, 3, 3, 3]))
+    assert found(plan(key, activities=[sub]), "RS221", keys=["other", "link"]) == [
+        ("RS221", "7.1 1 2022", "1.06.05.2.02.0002", "s")]
+
+
+def test_rs221_compares_percentages_no_denominator_explains() -> None:
+    # neither copy has a denominator (10 is 10 % and 20 %): their ends differ, by percentage
+    def copy(ident: str, end: int, links: Sequence[str] = ()) -> Indicator:
+        return Indicator("x", id=ident, links=list(links), planned=targets([10, 10], [10, 20]),
+                         end_of_period=q(10, percent=end))
+
+    p = plan(copy("a", 50), performance=[copy("b", 40, ["a"])])
+    assert found(p, "stated-percentage", "RS221", keys=["what", "value", "other_value"]) == [
+        ("RS221", "T-C.23 1", "end of period", "10 org (40 %)", "10 org (50 %)")]
+
+
+def test_rs222_names_the_units_of_both_tables() -> None:
+    key = Indicator("x", id="7.1-6", planned={2022: q(1, "unit"), 2023: q(1, "Paket")})
+    sub = Indicator("x", id="s", links=["7.1-6"],
+                    planned={2022: q(1, "Lokasi"), 2023: q(1, "Titik ")})
+    (finding,) = check(plan(key, activities=[sub]), select=["RS222"])
+    assert (finding.location.describe(), finding.params["other"]) == (
+        "T-C.27 1.06.05.2.02.0002", "1")
+    assert finding.message() == "T-C.27 counts in lokasi, titik, 7.1 (1) in paket, unit"
+    assert finding.message("id") == (
+        "T-C.27 memakai satuan lokasi, titik, 7.1 (1) memakai paket, unit")
+
+
 # -- invariants -------------------------------------------------------------------------------
-
-
-@given(st.lists(st.integers(1, 10**6), min_size=1, max_size=6), st.integers(0, 10**6),
-       st.integers(0, 3))
-def test_the_implied_denominator_fits_every_cell_of_one(counts: list[int], extra: int,
-                                                        shown: int) -> None:
-    denominator = D(max(counts) + extra)
-    cells = [(D(c), present(share(D(c), denominator), shown)) for c in counts]
-    percents = [p for _, p in cells if p is not None]
-    assume(len(percents) == len(cells) and all(p > 0 for p in percents))
-    value = implied_denominator([(c, p) for (c, _), p in zip(cells, percents, strict=True)])
-    assert value is not None
-    assert all(agrees(p, share(c, value)) for (c, _), p in zip(cells, percents, strict=True))
-
-
-amounts_or_nil = st.one_of(st.just(NIL), st.integers(-50, 10**6).map(D),
-                           st.decimals("0", "1000", places=2))
-
-
-@given(st.lists(amounts_or_nil, min_size=1, max_size=5))
-def test_the_kinds_of_a_series(values: list[Decimal | Nil]) -> None:
-    series: dict[int, Decimal | Nil | None] = dict(zip(YEARS, values, strict=False))
-    stated = [v for v in values if isinstance(v, Decimal)]
-    total = sum(stated, D(0))
-    expected = {
-        Aggregation.SUM: total,
-        Aggregation.LAST: stated[-1] if stated else D(0),
-        Aggregation.MAX: max(stated) if stated else D(0),
-        Aggregation.MEAN: total / len(stated) if stated else D(0),
-    }
-    assert candidates(series) == expected
-    ind = Indicator("x", planned={y: Quantity(v) for y, v in series.items() if v is not None})
-    years = YEARS[:len(values)]
-    assert amounts(ind, years) == series
-    for kind in KINDS:
-        assert aggregate(series, kind) == end_of_period(ind, years, kind) == expected[kind]
-    for end in {*expected.values()}:
-        kinds = fitting_kinds(expected, end)
-        assert kinds
-        assert all(fits(expected[k], end, k) for k in kinds)
-        assert len([k for k in kinds if k is not Aggregation.SUM]) <= 1
-    gap = {**series, YEARS[-1] + 1: None}
-    missing = {str(v) for v in candidates(gap).values()}
-    assert missing == {"undefined: a value is missing (year 2027)"}
 
 
 @given(

@@ -23,11 +23,12 @@ from renstra_model import (
     Period,
     Plan,
     Quantity,
+    Source,
 )
 from renstra_model.calculators.arithmetic import present
 from renstra_model.calculators.growth import mean_growth, period_growth
 from renstra_model.checks import check
-from renstra_model.checks.findings import Finding, Severity
+from renstra_model.checks.findings import Finding, Location, Severity
 from renstra_model.checks.rulekit import NotInPlanError, PlanIndex, computed
 from renstra_model.errors import RenstraError
 from renstra_model.examples import ttu_dinsos
@@ -145,6 +146,110 @@ def test_rs301_an_end_of_period_total_carries_the_fraction_of_its_years() -> Non
         ("1.06.02.2.01.0001", "planned[2023]"),
         ("1.06.02.2.01.0002", "planned_total"),
     ]
+
+
+def test_rs301_locates_the_total_row_and_tc24_rows_by_label_and_path() -> None:
+    total = BudgetLine(planned=_money("200.5", "170168207.5"))
+    plan = _plan(_half_tree("170168207.5", "170168207.5"), total_budget=total)
+    (_, finding) = check(plan, select=["RS301"])
+    assert finding.location == Location("T-C.27", None, 2022, "total_budget.planned[2022]",
+                                        "TOTAL")
+    row = BudgetRow("PROGRAM", Level.PROGRAM,
+                    BudgetLine(planned={2023: D(100)}, realised={2023: D("99.5")},
+                               planned_total=D("100.5")),
+                    code=Code.parse("1.06.02"))
+    found = check(_plan(budget_table=(row,)), select=["RS301"])
+    assert [(f.location, dict(f.params)) for f in found] == [
+        (Location("T-C.24", Code.parse("1.06.02"), 2023, "budget_table[0].budget.realised[2023]",
+                  "PROGRAM"), {"value": "99.5"}),
+        (Location("T-C.24", Code.parse("1.06.02"), None, "budget_table[0].budget.planned_total",
+                  "PROGRAM"), {"value": "100.5"}),
+    ]
+    assert found[1].message() == "100.5 is not a whole rupiah amount"
+    assert found[1].message("id") == "100.5 bukan jumlah rupiah utuh"
+
+
+def test_rs301_checks_the_tree_beside_a_tc24_table_except_rows_read_from_it() -> None:
+    from_tc24 = attrs.evolve(_sub("1.06.02.2.01.0001", _money("100.5")),
+                             source=Source("T-C.24", "sub a"))
+    own = _sub("1.06.02.2.01.0002", _money("200.5"))
+    tree = (_parent("1.06.02", Level.PROGRAM, (_parent("1.06.02.2.01", Level.KEGIATAN,
+                                                       (from_tc24, own)),)),)
+    row = BudgetRow("sub a", Level.SUB_KEGIATAN, BudgetLine(planned={2022: D("100.5")}),
+                    code=Code.parse("1.06.02.2.01.0001"))
+    assert _found(check(_plan(tree, budget_table=(row,)), select=["RS301"])) == [
+        ("RS301", "T-C.27", "1.06.02.2.01.0002", 2022),
+        ("RS301", "T-C.24", "1.06.02.2.01.0001", 2022),
+    ]
+
+
+def test_rs301_a_realised_fraction_carried_from_below_is_reported_where_it_arises() -> None:
+    sub = _sub("1.06.02.2.01.0001", {2023: D(100)}, realised={2023: D("100.5")})
+    kegiatan = Activity(Code.parse("1.06.02.2.01"), Level.KEGIATAN, "k", children=(sub,),
+                        budget=BudgetLine(planned={2023: D(100)}, realised={2023: D("100.5")}))
+    tree = (_parent("1.06.02", Level.PROGRAM, (kegiatan,)),)
+    assert _found(check(_plan(tree), select=["RS301"])) == [
+        ("RS301", "T-C.27", "1.06.02.2.01.0001", 2023)]
+    # the lowest T-C.24 row (no row under it) carries the fraction of its kegiatan's tree
+    row = BudgetRow("KEGIATAN", Level.KEGIATAN,
+                    BudgetLine(planned={2023: D(100)}, realised={2023: D("100.5")}),
+                    code=Code.parse("1.06.02.2.01"))
+    bare = attrs.evolve(kegiatan, budget=None)
+    plan = _plan((_parent("1.06.02", Level.PROGRAM, (bare,)),), budget_table=(row,))
+    assert _found(check(plan, select=["RS301"])) == [
+        ("RS301", "T-C.27", "1.06.02.2.01.0001", 2023)]
+    # without a stated parent of its code in the tree, the row's fraction is its own
+    other = attrs.evolve(row, code=Code.parse("1.06.02.2.02"))
+    assert _found(check(attrs.evolve(plan, budget_table=(other,)), select=["RS301"])) == [
+        ("RS301", "T-C.27", "1.06.02.2.01.0001", 2023),
+        ("RS301", "T-C.24", "1.06.02.2.02", 2023),
+    ]
+    # and of the money field it states: a planned fraction from the planned roll-up
+    planned_half = attrs.evolve(row, budget=BudgetLine(planned={2023: D("100.5")},
+                                                       realised={2023: D(100)}))
+    sub_half = _sub("1.06.02.2.01.0001", {2023: D("100.5")}, realised={2023: D(100)})
+    tree = (_parent("1.06.02", Level.PROGRAM, (attrs.evolve(bare, children=(sub_half,)),)),)
+    assert _found(check(_plan(tree, budget_table=(planned_half,)), select=["RS301"])) == [
+        ("RS301", "T-C.27", "1.06.02.2.01.0001", 2023)]
+    uncoded = attrs.evolve(row, code=None)
+    assert _found(check(attrs.evolve(plan, budget_table=(uncoded,)), select=["RS301"])) == [
+        ("RS301", "T-C.27", "1.06.02.2.01.0001", 2023),
+        ("RS301", "T-C.24", "KEGIATAN", 2023),
+    ]
+
+
+# -- RS311: a target without money -------------------------------------------------------------
+
+
+def test_rs311_names_the_first_positive_target_and_the_money() -> None:
+    served = _target("-", "5", "5", "5", "5")
+    counted = _target("3", "7", "5", "5", "5")
+    sub = _sub("1.06.02.2.01.0001", _money("0", "100", "100", "100", "100"), served, counted)
+    kegiatan = _parent("1.06.02.2.01", Level.KEGIATAN, (sub,))
+    (finding,) = check(_plan((_parent("1.06.02", Level.PROGRAM, (kegiatan,)),)),
+                       select=["RS311"])
+    assert (finding.location.path, dict(finding.params)) == (
+        "programs[0].children[0].children[0]", {"year": 2022, "target": "3 org", "money": "0"})
+    assert finding.message() == "target 3 org in 2022 has no funding (Rp 0)"
+    assert finding.message("id") == "target 3 org pada 2022 tanpa pendanaan (Rp 0)"
+
+
+# -- RS312: money without a target --------------------------------------------------------------
+
+
+def test_rs312_lists_every_indicator_target_of_the_year() -> None:
+    bare = Activity(Code.parse("1.06.02.2.01.0001"), Level.SUB_KEGIATAN, "no indicator",
+                    budget=BudgetLine(planned=_money("100")), location="Kefamenanu")
+    none = Indicator("empty", unit="org", planned={2023: Quantity(D(5), "org")})
+    nil = _target("-", "5", "5", "5", "5")
+    sub = _sub("1.06.02.2.01.0002", _money("100"), none, nil)
+    kegiatan = _parent("1.06.02.2.01", Level.KEGIATAN, (bare, sub))
+    (finding,) = check(_plan((_parent("1.06.02", Level.PROGRAM, (kegiatan,)),)),
+                       select=["RS312"])
+    assert finding.location == Location("T-C.27", Code.parse("1.06.02.2.01.0002"), 2022,
+                                        "programs[0].children[0].children[1]")
+    assert dict(finding.params) == {"year": 2022, "money": "100", "targets": "(empty), - org"}
+    assert finding.message("id") == "Rp 100 pada 2022 tanpa target (targetnya (empty), - org)"
 
 
 # -- RS312: a target of zero where lower is better is a target ---------------------------------
@@ -337,6 +442,142 @@ def test_the_table_and_the_rules_compute_one_growth_on_ttu_and_a_generated_plan(
             computed(cell.mean), computed(cell.cagr), computed(cell.last_step))
         figures = period_growth(rows[k].budget.planned, plan.period.years)
         assert (cell.mean, cell.last_step) == (figures.mean, figures.last_step)
+
+
+def test_rs321_counts_a_year_only_with_a_positive_budget_a_realisation_and_no_ratio() -> None:
+    budget = BudgetLine(planned=_money("100", "100", "0", "100", "100"),
+                        realised=_money("90", None, "10", "100", "100"))
+    first = BudgetRow("PROGRAM", Level.PROGRAM, budget, code=Code.parse("1.06.02"),
+                      stated_ratio={2022: NIL, 2023: NIL, 2024: NIL, 2025: D(100)})
+    second = BudgetRow("KEGIATAN", Level.KEGIATAN, budget, code=Code.parse("1.06.02.2.01"),
+                       stated_ratio={2022: D(90), 2026: NIL})
+    stated = BudgetRow("SUB", Level.SUB_KEGIATAN, budget, code=Code.parse("1.06.02.2.01.0001"),
+                       stated_ratio=dict.fromkeys(YEARS, D(90)))  # every ratio stated
+    indicator = Indicator("served", unit="org", planned={y: Quantity(D(10), "org") for y in YEARS},
+                          realised={2024: Quantity(D(10), "org")})
+    performance = PerformanceRow(7, indicator)
+    plan = _plan(budget_table=(first, second, stated), service_performance=(performance,))
+    # 2023 has no realisation, 2024 no budget, 2025 a ratio in the first row (none in the
+    # second), 2026 none in either: the years are 2022, 2025 and 2026
+    findings = check(plan, select=["RS321"])
+    assert [(f.location, dict(f.params)) for f in findings] == [
+        (Location("T-C.24", None, None, "budget_table[*].stated_ratio", None),
+         {"table": "T-C.24", "count": 2, "years": "2022, 2025, 2026", "row": "PROGRAM",
+          "rows": ["PROGRAM", "KEGIATAN"]}),
+        (Location("T-C.23", None, None, "service_performance[*].stated_ratio", None),
+         {"table": "T-C.23", "count": 1, "years": "2024", "row": "7", "rows": ["7"]}),
+    ]
+    assert findings[0].message() == (
+        "T-C.24 states no ratio on 2 rows (2022, 2025, 2026), though both sides are stated "
+        "(first: PROGRAM)")
+    assert findings[1].message("id") == (
+        "T-C.23 tidak menyatakan rasio pada 1 baris (2024), padahal kedua sisinya ada "
+        "(pertama: 7)")
+
+
+def test_rs322_locates_rows_and_reads_every_stated_year() -> None:
+    row = BudgetRow("PROGRAM", Level.PROGRAM,
+                    BudgetLine(planned={2022: D(200)}, realised={2022: D(150)}),
+                    code=Code.parse("1.06.02"), stated_ratio={2022: D(80)})
+    indicator = Indicator("served", unit="org",
+                          planned={2022: Quantity(D(40), "org"), 2023: Quantity(D(40), "org")},
+                          realised={2022: Quantity(D(20), "org"), 2023: Quantity(D(20), "org")})
+    performance = PerformanceRow(1, indicator, stated_ratio={2022: NIL, 2023: D(100)})
+    findings = check(_plan(budget_table=(row,), service_performance=(performance,)),
+                     select=["RS322"])
+    assert [f.location for f in findings] == [
+        Location("T-C.24", Code.parse("1.06.02"), 2022, "budget_table[0].stated_ratio[2022]",
+                 "PROGRAM"),
+        Location("T-C.23", None, 2023, "service_performance[0].stated_ratio[2023]", "1"),
+    ]
+    assert findings[0].message() == (
+        "the ratio stated for 2022 is 80 %, but 150 / 200 is 75 %")
+    assert findings[1].message("id") == (
+        "rasio tahun 2023 tertulis 100 %, padahal 20 / 40 = 50 %")
+
+
+def test_rs331_reads_past_rows_without_a_figure_or_with_the_mean() -> None:
+    rows = (_growth_row("none", _RISING, None, None, "1.06.01"),
+            _growth_row("mean", _RISING, "32.50", None, "1.06.02"),
+            _growth_row("A", _RISING, "10.00", None, "1.06.03"),
+            _growth_row("B", _RISING, "10.00", None, "1.06.04"),
+            _growth_row("C", _RISING, "12.00", None, "1.06.05"))
+    (finding,) = check(_plan(budget_table=rows), select=["RS331"])
+    assert finding.location == Location("T-C.24", None, None,
+                                        "budget_table[*].stated_growth_planned",
+                                        "Rata-rata Pertumbuhan: Rencana Anggaran")
+    assert (finding.params["rows"], finding.params["row"]) == (["A", "B"], "A")
+
+
+def _nil_growth_row(label: str, planned: dict[int, MoneyCell], code: str) -> BudgetRow:
+    return BudgetRow(label, Level.PROGRAM, BudgetLine(planned=planned), code=Code.parse(code),
+                     stated_growth_planned=NIL)
+
+
+def test_rs332_reads_every_row_and_a_nil_is_a_zero_or_undefined_growth() -> None:
+    flat = _money("100", "100", "100", "100", "100")
+    rows = (_growth_row("none", _RISING, None, None, "1.06.01"),
+            _growth_row("mean", _RISING, "32.50", None, "1.06.02"),
+            _growth_row("cagr", _RISING, "27.73", None, "1.06.03"),
+            _nil_growth_row("flat", flat, "1.06.04"),
+            _nil_growth_row("rising", _RISING, "1.06.05"),
+            _growth_row("wrong", _RISING, "12.00", None, "1.06.06"))
+    findings = check(_plan(budget_table=rows), select=["RS332"])
+    assert [(f.location, dict(f.params)) for f in findings] == [
+        (Location("T-C.24", Code.parse("1.06.05"), None, "budget_table[4].stated_growth_planned",
+                  "rising"), {"stated": "-", "mean": "32.50", "cagr": "27.73", "last": "10.00"}),
+        (Location("T-C.24", Code.parse("1.06.06"), None, "budget_table[5].stated_growth_planned",
+                  "wrong"), {"stated": "12.00", "mean": "32.50", "cagr": "27.73", "last": "10.00"}),
+    ]
+    assert findings[1].message() == (
+        "stated growth 12.00 is neither the mean of the yearly growth (32.50), the CAGR "
+        "(27.73) nor the last year's growth (10.00)")
+    assert findings[1].message("id") == (
+        "pertumbuhan tertulis 12.00 bukan rata-rata pertumbuhan tahunan (32.50), bukan CAGR "
+        "(27.73), dan bukan pertumbuhan tahun terakhir (10.00)")
+
+
+# -- RS341: realisations of years not yet ended --------------------------------------------------
+
+
+def test_rs341_one_finding_per_table_from_the_adoption_year_on() -> None:
+    def realised(*years: int) -> dict[int, Quantity]:
+        return {y: Quantity(D(5), "org") for y in years}
+
+    key = Indicator("key", unit="org", planned=realised(*YEARS), realised=realised(2022, 2023))
+    served = Indicator("served", unit="org", planned=realised(*YEARS), realised=realised(2024))
+    own = Indicator("own", unit="org", planned=realised(*YEARS), realised=realised(2023, 2024))
+    sub = _sub("1.06.02.2.01.0001", _money("100", "100"), own,
+               realised={2022: D(100), 2023: D(100)})
+    from_tc24 = attrs.evolve(_sub("1.06.02.2.01.0002", _money("100", "100"),
+                                  realised={2023: D(100)}), source=Source("T-C.24", "sub b"))
+    kegiatan = _parent("1.06.02.2.01", Level.KEGIATAN, (sub, from_tc24))
+    row = BudgetRow("PROGRAM", Level.PROGRAM,
+                    BudgetLine(planned=_money("100", "100"), realised=_money("100", "100")),
+                    code=Code.parse("1.06.02"))
+    plan = _plan((_parent("1.06.02", Level.PROGRAM, (kegiatan,)),),
+                 key_indicators=(_key(1, key),),
+                 service_performance=(PerformanceRow(3, served),), budget_table=(row,),
+                 adoption=Adoption(dt.date(2023, 3, 1)))
+    findings = check(plan, select=["RS341"])
+    adopted = "2023-03-01"
+    assert [(f.location, dict(f.params)) for f in findings] == [
+        (Location("7.1", None, 2023, "", None),
+         {"table": "7.1", "years": "2023", "count": 1, "adopted": adopted, "rows": ["1"]}),
+        (Location("T-C.23", None, 2024, "", None),
+         {"table": "T-C.23", "years": "2024", "count": 1, "adopted": adopted, "rows": ["3"]}),
+        (Location("T-C.27", None, None, "", None),
+         {"table": "T-C.27", "years": "2023, 2024", "count": 2, "adopted": adopted,
+          "rows": ["1.06.02.2.01.0001", "1.06.02.2.01.0001"]}),
+        (Location("T-C.24", None, 2023, "", None),
+         {"table": "T-C.24", "years": "2023", "count": 2, "adopted": adopted,
+          "rows": ["1.06.02.2.01.0002", "PROGRAM"]}),
+    ]
+    assert findings[2].message() == (
+        "T-C.27 states realisations for 2023, 2024 on 2 rows, in a plan adopted on 2023-03-01")
+    assert findings[3].message("id") == (
+        "T-C.24 memuat realisasi tahun 2023 pada 2 baris, dalam rencana yang ditetapkan "
+        "2023-03-01")
 
 
 # -- RS351: a digit typed twice or left out ----------------------------------------------------
@@ -609,6 +850,93 @@ def test_rs351_states_the_direction_in_both_languages() -> None:
     assert below.message("id") == (
         "pagu tahun 2023, 1000000, 20.0× di bawah kedua tahun di sebelahnya (2022: 20000000, "
         "2024: 20000000): kemungkinan salah ketik digit")
+
+
+def _pagu_years(plan: Plan) -> list[tuple[str, int | None]]:
+    return [(str(f.location.code), f.location.year) for f in check(plan, select=["RS351"])]
+
+
+def test_rs351_goes_on_past_a_parent_without_money_and_past_a_total_that_adds_up() -> None:
+    typo = _sub("1.06.02.2.01.0001", _money(*_ABOVE))
+    tree = (_parent("1.06.02", Level.PROGRAM, (_parent("1.06.02.2.01", Level.KEGIATAN,
+                                                       (typo,)),)),)
+    assert _pagu_years(_plan(tree)) == [("1.06.02.2.01.0001", 2023)]
+    # the kegiatan's 2023 adds up its children (reported below); its 2025 is its own slip
+    kegiatan: dict[int, MoneyCell] = {y: D(v) + D(1000000)
+                                      for y, v in zip(YEARS, _ABOVE, strict=True)}
+    kegiatan[2025] = D(30000000)
+    assert _pagu_years(_digit_plan(_money(*_ABOVE), kegiatan_money=kegiatan)) == [
+        ("1.06.02.2.01", 2025), ("1.06.02.2.01.0001", 2023)]
+
+
+def test_rs351_a_planned_change_of_one_year_leaves_the_other_years_compared() -> None:
+    money = _money("1000000", "20000000", "1000000", "20000000", "1000000")
+    target = _target("5", "20", "5", "5", "5", unit="paket")  # follows 2023 only
+    assert _pagu_years(_digit_plan(money, target, kegiatan_money={})) == [
+        ("1.06.02.2.01.0001", 2024), ("1.06.02.2.01.0001", 2025)]
+
+
+def _target_years(plan: Plan) -> list[tuple[str | None, int | None]]:
+    return [(f.location.path, f.location.year) for f in check(plan, select=["RS351"])]
+
+
+def test_rs351_compares_every_year_of_every_target() -> None:
+    steady = Indicator("steady", planned=_quantities("org", "5", "5", "5", "5", "5"))
+    late = Indicator("late", planned=_quantities("org", "5", "6", "60", "6", "6"))
+    also = Quantity(D(50), "org", also=(Quantity(D(2), "paket"),))
+    mixed = Indicator("mixed", planned={**_quantities("org", "5", "0", "5", "50", "5"),
+                                        2023: also})
+    plan = _plan(key_indicators=(_key(1, steady), _key(2, late), _key(3, mixed)))
+    assert _target_years(plan) == [("key_indicators[1].indicator.planned[2024]", 2024),
+                                   ("key_indicators[2].indicator.planned[2025]", 2025)]
+
+
+def test_rs351_a_linked_target_is_reported_for_its_own_figures() -> None:
+    key = _target("500", "5000", "500", "600", "650", unit="KPM", id="KI-1")
+    linked = _target("500", "5000", "500", "5000", "500", unit="KPM", id="TC23-1",
+                     links=("KI-1",))
+    plan = _plan(key_indicators=(_key(1, key),), service_performance=(PerformanceRow(1, linked),))
+    assert [(f.location.table, f.location.row, f.location.year)
+            for f in check(plan, select=["RS351"])] == [
+        ("7.1", "1", 2023), ("T-C.23", "1", 2024), ("T-C.23", "1", 2025)]
+
+
+@pytest.mark.parametrize(
+    ("money", "target", "years"),
+    [
+        # the pagu falls with the target (to a quarter of both neighbours): planned
+        (("20000000", "5000000", "20000000", "20000000", "20000000"),
+         ("50", "5", "50", "50", "50"), []),
+        # follows 2023 (above) only: 2024 (below) and 2025 (above) are compared
+        (("5000000", "20000000", "5000000", "5000000", "5000000"),
+         ("5", "50", "5", "50", "5"), [2024, 2025]),
+    ],
+)
+def test_rs351_a_pagu_follows_a_target_in_its_direction_and_year(
+    money: tuple[str, ...], target: tuple[str, ...], years: list[int],
+) -> None:
+    plan = _digit_plan(_money(*money), _target(*target, unit="paket"), kegiatan_money={})
+    assert [year for _, year in _target_years(plan)] == years
+
+
+def test_rs351_a_target_finding_states_its_three_cells_in_both_languages() -> None:
+    indicator = _target("5", "50", "4", "4", "4", unit="paket")
+    (finding,) = check(_digit_plan(_money(*["1000000"] * 5), indicator, kegiatan_money={}),
+                       select=["RS351"])
+    assert finding.location == Location(
+        "T-C.27", Code.parse("1.06.02.2.01.0001"), 2023,
+        "programs[0].children[0].children[0].indicators[0].planned[2023]", None)
+    assert dict(finding.params) == {
+        "what": "target", "year": 2023, "value": "50 paket", "year_before": 2022,
+        "before": "5 paket", "year_after": 2024, "after": "4 paket", "factor": "10.0",
+        "direction": "above", "direction_id": "di atas",
+    }
+    assert finding.message() == (
+        "the target of 2023, 50 paket, is 10.0× above both neighbouring years (2022: 5 paket, "
+        "2024: 4 paket): likely a digit typed twice or left out")
+    assert finding.message("id") == (
+        "target tahun 2023, 50 paket, 10.0× di atas kedua tahun di sebelahnya (2022: 5 paket, "
+        "2024: 4 paket): kemungkinan salah ketik digit")
 
 
 # -- the plan index ----------------------------------------------------------------------------

@@ -76,13 +76,14 @@ def once(context: Context, found: Iterable[tuple[IndicatorSite, Hashable, Found]
 ]:
     """Each of *found* (site, what it diagnoses, finding) once among linked sites: the first
     of the linked sites with the same diagnosis, naming the others in ``also`` (and in the
-    message, through ``same`` and ``same_id``)."""
+    message, through ``same`` and ``same_id``). The sites are the plan's
+    (``context.index.sites``)."""
     groups: dict[int, int] | None = None
     kept: dict[tuple[int, Hashable], tuple[Found, list[str]]] = {}
     for site, key, finding in found:
         if groups is None:
             groups = context.shared(_groups)
-        slot = (groups.get(id(site), -1 - len(kept)), key)
+        slot = (groups[id(site)], key)
         if slot in kept:
             kept[slot][1].append(site.location().describe())
         else:
@@ -164,8 +165,8 @@ def percentages(context: Context) -> list[Percentages]:
     found: list[Percentages] = []
     for site in context.index.sites:
         ind = site.indicator
-        if not _has_percent(ind) and (site.goal is None or site.goal.percent is None):
-            continue
+        if not _has_percent(ind):
+            continue  # a goal's own percentage is no cell to check: nothing to find
         base = denominator_of(ind, site.goal)
         stated, counts = _percent_cells(site, period.baseline_year, period.last_year)
         denominator = base.amount if base is not None else series_denominator(stated, counts)
@@ -276,9 +277,7 @@ def shifted_percentages(context: Context) -> Iterator[Found]:
             if p.shift is None:
                 continue
             shift = p.shift
-            years = sorted(p.explained)
-            if not years:
-                continue  # no finding is empty
+            years = sorted(p.explained)  # two or more: a shift explains at least two years
             key = (shift, p.denominator,
                    tuple((y, p.stated[y], p.counts.get(y + shift)) for y in years))
             cells = "; ".join(

@@ -49,20 +49,21 @@ def budget_table_only(activity: Activity) -> bool:
     example="T-C.27, 1.06.01.2.08.0004: the indicator cell is empty",
 )
 def missing_indicator(context: Context) -> Iterator[Found]:
-    """Sub kegiatan without indicators, and indicators without a name. A sub kegiatan read
-    from T-C.24 alone, which states no indicator, is left to RS238."""
+    """Sub kegiatan without indicators, and those whose first indicator states a baseline or
+    a target but no name. A sub kegiatan read from T-C.24 alone, which states no indicator, is
+    left to RS238."""
     for path, activity in context.index.sub_kegiatan:
         params = {"level": "sub kegiatan", "level_id": "sub kegiatan", "code": str(activity.code)}
-        if not activity.indicators and not budget_table_only(activity):
-            yield Found(activity_location(activity, path),
-                        {**params, "what": "no indicator", "what_id": "tidak memiliki indikator"})
-        for k, ind in enumerate(activity.indicators):
-            if ind.name is None and ind.baseline is None and not ind.planned:
-                continue
-            if ind.name is None and k == 0:
-                yield Found(activity_location(activity, f"{path}.indicators[{k}]"),
-                            {**params, "what": "an indicator without a name",
-                             "what_id": "memiliki indikator tanpa nama"})
+        if not activity.indicators:
+            if not budget_table_only(activity):
+                yield Found(activity_location(activity, path), {
+                    **params, "what": "no indicator", "what_id": "tidak memiliki indikator"})
+            continue
+        first = activity.indicators[0]
+        if first.name is None and (first.baseline is not None or first.planned):
+            yield Found(activity_location(activity, f"{path}.indicators[0]"),
+                        {**params, "what": "an indicator without a name",
+                         "what_id": "memiliki indikator tanpa nama"})
 
 
 def _has_bare_amount(ind: Indicator) -> bool:

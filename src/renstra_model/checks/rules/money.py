@@ -29,6 +29,7 @@ from ..rulekit import (
     is_positive,
     money_positive,
     money_sum,
+    table_of,
     years_text,
 )
 from .structure import _tc24_children
@@ -378,10 +379,8 @@ def wrong_ratio(context: Context) -> Iterator[Found]:
 # -- statistic-label ---------------------------------------------------------------------------
 
 
-def _growth_agrees(stated: Decimal | Nil | None, value: Result) -> bool:
+def _growth_agrees(stated: Decimal | Nil, value: Result) -> bool:
     """T-C.24 prints '-' where a growth rate is zero or not defined."""
-    if stated is None:
-        return True
     if isinstance(stated, Nil):
         return isinstance(value, Undefined) or value == 0
     return agrees(stated, value)
@@ -581,11 +580,11 @@ def future_realisation(context: Context) -> Iterator[Found]:
         if site.indicator.realised and (years := [y for y in site.indicator.realised
                                                   if y >= first]):
             note(site.table or "?", site.row or str(site.code), years)
-    for path, activity in context.index.activities:
+    for _, activity in context.index.activities:
         if not activity.derived and activity.budget is not None and activity.budget.realised and (
             years := [y for y in activity.budget.realised if y >= first]
         ):
-            note(activity_location(activity, path).table or "T-C.27", str(activity.code), years)
+            note(table_of(activity), str(activity.code), years)
     for row in plan.budget_table:
         if row.budget.realised and (years := [y for y in row.budget.realised if y >= first]):
             note("T-C.24", row.label, years)
