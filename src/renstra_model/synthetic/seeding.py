@@ -31,6 +31,7 @@ from .builder import Shape, _Builder, _m, _Node, _parse, _zero, state_growth
 from .defects import DEFECTS, Defect
 from .names import _MAX_SUB, _foreign, kegiatan_name, sub_kegiatan_name
 from .shapes import LATER_KINDS, Later, Pending
+from .shapes import _activities as activities_of
 
 _OTHER_UNITS: Final = {"Orang": "Jiwa", "Keluarga": "Rumah Tangga", "Lembaga": "Organisasi"}
 """A unit, and a unit of another first word that a cross-table defect writes instead."""
@@ -154,14 +155,7 @@ class _Seeder:
     # -- defects in the finished data
 
     def activities(self, data: dict[str, Any], level: str) -> list[dict[str, Any]]:
-        found: list[dict[str, Any]] = []
-        pending = list(data["programs"])
-        while pending:
-            node = pending.pop(0)
-            if node["level"] == level:
-                found.append(node)
-            pending.extend(node.get("children", ()))
-        return found
+        return activities_of(data, level)
 
     def seed_tree_defects(self, data: dict[str, Any]) -> None:
         programs = data["programs"]
