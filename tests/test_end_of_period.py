@@ -328,6 +328,20 @@ def test_the_simplest_denominator_a_majority_implies() -> None:
     assert implied_denominator([]) is None
 
 
+def test_an_implied_denominator_reads_the_cells_it_can() -> None:
+    fifty = (D(10), D(50))
+    # a cell at 0 % votes for no denominator and against none
+    assert implied_denominator([fifty, fifty, (D(5), D(0)), (D(5), D(0))]) == D(20)
+    # a cell without a count votes against every denominator, wherever it stands
+    assert implied_denominator([(None, D(50)), fifty, fifty]) == D(20)
+    assert implied_denominator([(None, D(50)), (NIL, D(50)), fifty, fifty]) is None
+    # 1 of 3 % lies in (28.57, 40], 1 of 2 % in (40, 66.67]: no denominator is both
+    assert implied_denominator([(D(1), D(3)), (D(1), D(3)), (D(1), D(2))]) == D(34)
+    # 9 of 26 % and 9 of 28 % each share a denominator with 4 of 12 %, not with each other:
+    # two majorities, none chosen
+    assert implied_denominator([(D(4), D(12)), (D(9), D(26)), (D(9), D(28))]) is None
+
+
 def test_the_places_of_an_implied_denominator_are_an_option() -> None:
     # 1 is 31.830988148145 % of 3.1415927 alone among numbers of up to seven places
     cells = [(D(1), D("31.830988148145"))]
