@@ -54,16 +54,21 @@ _RULE_TESTS: Final = (
     "tests/test_floods.py",
 )
 
+_MORE_TESTS: Final = {"nomenclature": ("tests/test_nomenclature.py",)}
+"""Test files of one rule module beside the shared ones."""
+
 GROUPS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
     "calculators": (
         "src/renstra_model/calculators/*",
         ("tests/test_calculators.py", "tests/test_calculator_guards.py",
          "tests/test_calculators_pinned.py", "tests/test_end_of_period.py",
+         "tests/test_plain_values.py",
          "src/renstra_model/calculators", "docs/calculators.md"),
     ),
     **{
         f"rules.{name}": (f"src/renstra_model/checks/rules/{name}.py",
-                          (*_RULE_TESTS, f"src/renstra_model/checks/rules/{name}.py"))
+                          (*_RULE_TESTS, *_MORE_TESTS.get(name, ()),
+                           f"src/renstra_model/checks/rules/{name}.py"))
         for name in ("structure", "nomenclature", "indicators", "missing", "money",
                      "magnitude", "reading")
     },

@@ -10,7 +10,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from renstra_model import NIL, Activity, BudgetLine, Code, Level, Organisation, Period, Plan
+from renstra_model import (
+    NIL,
+    Activity,
+    BudgetLine,
+    Code,
+    Level,
+    Organisation,
+    Period,
+    Plan,
+    Quantity,
+)
 from renstra_model.calculators.arithmetic import (
     CONTEXT,
     Reason,
@@ -78,6 +88,12 @@ def test_rate_guards(base: MoneyCell | None, value: MoneyCell | None, expected: 
 
 def test_rate_without_a_year() -> None:
     assert rate(D(0), D(1)) == U(R.ZERO_BASE, None)
+
+
+def test_rate_of_a_quantity_and_a_number() -> None:
+    assert rate(Quantity(D(4), "org"), D(5)) == D(25)
+    assert rate(D(4), Quantity(D(5), "org")) == D(25)
+    assert rate(Quantity(D(4), "org"), Quantity(D(5), "ORG"), year=2023) == D(25)
 
 
 @pytest.mark.parametrize(

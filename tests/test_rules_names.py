@@ -17,13 +17,14 @@ from renstra_model import (
     BudgetLine,
     BudgetRow,
     Code,
+    Level,
     Organisation,
     Period,
     Plan,
     Source,
 )
 from renstra_model.checks import check
-from renstra_model.checks.findings import Finding, Severity
+from renstra_model.checks.findings import Finding, Location, Severity
 from renstra_model.checks.rules.nomenclature import form_difference, words
 from renstra_model.examples import ttu_dinsos
 from renstra_model.io.excel import read_workbook
@@ -289,6 +290,83 @@ def test_rs131_leaves_to_rs122_and_rs123_the_codes_the_nomenclature_lists() -> N
     ]
     assert found[1].params["official"] == "Fasilitasi Pemberdayaan Sosial KAT"
     assert found[2].params["characters"] == ["U+2060"]
+
+
+# -- which activities RS122, RS124 and RS125 compare -------------------------------------------
+
+WIDER = Nomenclature(
+    [Entry(Code.parse(c), Code.parse(c).level, name) for c, name in {
+        **OFFICIAL,
+        "1.02.02": "PROGRAM PEMENUHAN UPAYA KESEHATAN",
+        "1.02.02.2.01": "Penyediaan Fasilitas Pelayanan Kesehatan",
+        "1.06.06": "PROGRAM PENANGANAN BENCANA",
+        "1.06.06.2.01": "Perlindungan Sosial Korban Bencana Alam",
+        "1.06.06.3.02": "Perlindungan Sosial Korban Bencana bagi Orang Asli Papua",
+    }.items()],
+    source="test",
+)
+
+
+def _unnamed(code: str, *children: Activity) -> Activity:
+    parsed = Code.parse(code)
+    return Activity(parsed, parsed.level, None, children=children, derived=True)
+
+
+def test_the_name_rules_read_past_unnamed_and_foreign_activities() -> None:
+    foreign = act("1.02.02", "PROGRAM KESEHATAN", act("1.02.02.2.01", "Fasilitas Kesehatan"))
+    wrong = _unnamed("1.06.02", _unnamed(
+        "1.06.02.2.01", act("1.06.02.2.01.0001", "Fasilitas Pemberdayaan Sosial KAT"),
+        act("1.06.02.2.01.0002", "Peningkatan kapasitas dan Pendampingan KAT")))
+    findings = check(plan(foreign, wrong), select=["RS122", "RS125"], nomenclature=WIDER)
+    # the program of another bidang is RS111's: its names are not compared
+    assert summary(findings) == [
+        ("RS122", Severity.WARNING, "T-C.27", "1.06.02.2.01.0001",
+         "programs[1].children[0].children[0]"),
+        ("RS125", Severity.INFO, "T-C.27", "1.06.02.2.01.0002",
+         "programs[1].children[0].children[1]"),
+    ]
+
+
+def test_an_activity_read_from_tc24_is_compared_where_its_row_names_it_otherwise() -> None:
+    name = "Fasilitas Pemberdayaan Sosial KAT"
+    read = plan(act("1.06.02", "PROGRAM PEMBERDAYAAN SOSIAL", act(
+        "1.06.02.2.01", "PEMBERDAYAAN SOSIAL KOMUNITAS ADAT TERPENCIL (KAT)",
+        act("1.06.02.2.01.0001", name, table="T-C.24"), table="T-C.24"), table="T-C.24"),
+        budget=[row("1.06.02.2.01.0001", "Fasilitasi Pemberdayaan KAT"),
+                row("1.06.02.2.01.0002", name)])  # the same name, of another code
+    assert summary(check(read, select=["RS122", "RS123"], nomenclature=NOMENCLATURE)) == [
+        ("RS122", Severity.WARNING, "T-C.24", "1.06.02.2.01.0001",
+         "programs[0].children[0].children[0]"),
+        ("RS123", Severity.WARNING, "T-C.24", "1.06.02.2.01.0001", "budget_table[0]"),
+        ("RS123", Severity.WARNING, "T-C.24", "1.06.02.2.01.0002", "budget_table[1]"),
+    ]
+
+
+def test_rs125_on_tc24_reads_past_a_row_without_a_code_and_names_the_row() -> None:
+    label = "Peningkatan Kapasitas dan Pendampingan kat"
+    rows = [BudgetRow("JUMLAH", Level.PROGRAM, BudgetLine()), row("1.06.02.2.01.0002", label)]
+    (finding,) = check(plan(budget=rows), select=["RS125"], nomenclature=NOMENCLATURE)
+    assert (finding.location.table, finding.location.code, finding.location.path,
+            finding.location.row) == ("T-C.24", Code.parse("1.06.02.2.01.0002"),
+                                      "budget_table[1]", label)
+
+
+def test_rs124_reads_past_ordinary_kegiatan_and_names_the_region() -> None:
+    program = act("1.06.06", "PROGRAM PENANGANAN BENCANA",
+                  act("1.06.06.2.01", "Perlindungan Sosial Korban Bencana Alam"),
+                  act("1.06.06.3.02", "Perlindungan Sosial Korban Bencana bagi Orang Asli Papua"))
+    findings = check(plan(program), select=["RS124"], nomenclature=WIDER)
+    assert [(f.location, dict(f.params)) for f in findings] == [
+        (Location("T-C.27", Code.parse("1.06.06.3.02"), None, "programs[0].children[1]"),
+         {"code": "1.06.06.3.02",
+          "name": "Perlindungan Sosial Korban Bencana bagi Orang Asli Papua", "digit": 3,
+          "place": "Kabupaten Contoh, Nusa Tenggara Timur", "region": "Kabupaten Contoh",
+          "province": "Nusa Tenggara Timur"}),
+    ]
+    assert findings[0].message() == (
+        "kegiatan 1.06.06.3.02 'Perlindungan Sosial Korban Bencana bagi Orang Asli Papua' is a "
+        "special-autonomy variant (type 3) meant for Aceh, Papua and the special regions, not "
+        "for Kabupaten Contoh, Nusa Tenggara Timur")
 
 
 # -- one spelling of codes ---------------------------------------------------------------------

@@ -17,7 +17,7 @@ from ...model.nomenclature import normalise_name
 from ...model.values import MoneyCell
 from ..findings import Location, Severity, Text
 from ..registry import Context, Found, rule
-from ..rulekit import activity_location, amount, topmost
+from ..rulekit import activity_location, amount, table_of, topmost
 
 _ORDER = {
     Level.URUSAN: 0,
@@ -140,10 +140,8 @@ def period_total_mismatch(context: Context) -> Iterator[Found]:
             continue
         years_sum = _years_sum(line.planned)
         if _money(line.planned_total) != years_sum:
-            base = activity_location(activity, path)
-            location = Location(base.table, base.code, None, f"{path}.budget.planned_total",
-                                base.row)
-            yield from _compare(line.planned_total, years_sum, location,
+            yield from _compare(line.planned_total, years_sum,
+                                activity_location(activity, f"{path}.budget.planned_total"),
                                 {"what": f"{activity.level.label} Rp"})
     total = plan.total_budget
     if total is not None and total.planned_total is not None:
@@ -232,9 +230,8 @@ def _outside_bidang(context: Context) -> tuple[tuple[str, Activity], ...]:
         return ()
     allowed = {c.segments for c in own} | {_GENERIC_BIDANG}
 
-    def foreign(activity: Activity) -> bool:
-        segments = activity.code.segments
-        return not activity.derived and len(segments) >= 2 and segments[:2] not in allowed
+    def foreign(activity: Activity) -> bool:  # a tree's codes have three segments or more
+        return not activity.derived and activity.code.segments[:2] not in allowed
 
     return tuple(topmost(context.index.activities, foreign))
 
@@ -394,23 +391,22 @@ def name_differs_between_tables(context: Context) -> Iterator[Found]:
             labels.setdefault(row.code, []).append((k, row))
     for path, activity in context.index.activities:
         rows = labels.get(activity.code)
-        if not rows or (nomenclature is not None and activity.code in nomenclature):
+        if not rows or _read_from_tc24(activity) or (
+            nomenclature is not None and activity.code in nomenclature
+        ):
             continue
         for _k, row in rows:
-            if _same_table(activity, row):
-                continue
             if activity.name is not None and activity.name != row.label and (
                 normalise_name(activity.name) != normalise_name(row.label)
             ):
                 yield Found(
                     activity_location(activity, path),
                     {"code": str(activity.code), "name": activity.name,
-                     "table": activity_location(activity, path).table,
-                     "other": row.label, "other_table": "T-C.24"},
+                     "table": table_of(activity), "other": row.label, "other_table": "T-C.24"},
                 )
 
 
-def _same_table(activity: Activity, row: BudgetRow) -> bool:
+def _read_from_tc24(activity: Activity) -> bool:
     """An activity built from T-C.24 itself is not compared with T-C.24."""
     return activity.source is not None and activity.source.table == "T-C.24"
 
