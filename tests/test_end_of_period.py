@@ -26,11 +26,13 @@ from renstra_model.calculators.end_of_period import (
 from renstra_model.calculators.ratios import (
     PercentCheck,
     PercentDiagnosis,
+    _simplest,
     agrees,
     check_percentages,
     diagnose_percentages,
     find_shift,
     implied_denominator,
+    places,
     series_denominator,
     share,
     shown,
@@ -340,6 +342,21 @@ def test_an_implied_denominator_reads_the_cells_it_can() -> None:
     # 9 of 26 % and 9 of 28 % each share a denominator with 4 of 12 %, not with each other:
     # two majorities, none chosen
     assert implied_denominator([(D(4), D(12)), (D(9), D(26)), (D(9), D(28))]) is None
+    # counts of 0, or none at all, agree with no denominator
+    assert implied_denominator([(D(0), D(50)), (D(0), D(50))]) is None
+    assert implied_denominator([(None, D(50))]) is None
+
+
+def test_the_places_a_stated_number_shows() -> None:
+    assert [places(D(v)) for v in ("72.18", "5", "5.0", "1E+2", "NaN", "Infinity")] == [
+        2, 0, 1, 0, 0, 0]
+
+
+def test_the_simplest_number_of_a_range_rounds_its_middle_half_up() -> None:
+    # (1.9, 3.1] holds 2 and 3; its middle 2.5 rounds half-up to 3 (half-even would give 2)
+    assert _simplest(D("1.9"), D("3.1"), 6) == D(3)
+    assert _simplest(D("2.1"), D("2.9"), 0) is None  # no whole number, and no places allowed
+    assert _simplest(D("2.1"), D("2.9"), 1) == D("2.5")
 
 
 def test_the_places_of_an_implied_denominator_are_an_option() -> None:

@@ -355,7 +355,7 @@ def _majority(cells: list[tuple[Cell, Decimal]], max_places: int) -> tuple[Decim
             best, majorities = len(covering), {covering}
         elif len(covering) == best:
             majorities.add(covering)
-    if 2 * best <= len(voters) or len(majorities) != 1:
+    if len(majorities) != 1:
         return None
     (chosen,) = majorities
     low = max(ranges[j][0] for j in chosen)
