@@ -80,6 +80,7 @@ nitpick_ignore = [
     ("py:class", "renstra_model.calculators.arithmetic.T"),  # the type variable of calculate(); no page
     ("py:class", "renstra_model.checks.registry.T"),  # the type variable of Context.shared(); no page
     ("py:class", "renstra_model.model.values.C"),  # Accepts.common_case_of(); no page
+    ("py:class", "Lang"),  # messages.Lang, the Literal of "id" and "en", in its own module
 ]
 
 

@@ -139,19 +139,19 @@ def test_ttu_stated_percentages(ttu: list[Finding]) -> None:
     shifted = [(_where(f), f.params["shift"], f.params["years"], f.params["denominator"],
                 f.params["also"]) for f in _by(ttu, "RS202")]
     assert shifted == [
-        ("7.1 1", 1, "2022, 2023, 2024, 2025, 2026", "38827",
+        ("7.1 1", 1, [2022, 2023, 2024, 2025, 2026], "38827",
          "T-C.23 1, T-C.27 1.06.05.2.02.0002"),
-        ("7.1 2", 1, "2023, 2024, 2025, 2026", "19", "T-C.23 2, T-C.27 1.06.05.2.02.0003"),
-        ("7.1 3", 1, "2023, 2024, 2025, 2026", "8", "T-C.23 3, T-C.27 1.06.04.2.02.0002"),
-        ("7.1 4", 1, "2023, 2024, 2025, 2026", "10", "T-C.23 4, T-C.27 1.06.04.2.02.0014"),
+        ("7.1 2", 1, [2023, 2024, 2025, 2026], "19", "T-C.23 2, T-C.27 1.06.05.2.02.0003"),
+        ("7.1 3", 1, [2023, 2024, 2025, 2026], "8", "T-C.23 3, T-C.27 1.06.04.2.02.0002"),
+        ("7.1 4", 1, [2023, 2024, 2025, 2026], "10", "T-C.23 4, T-C.27 1.06.04.2.02.0014"),
         # no cell at 100 % in T-C.23 5 (its target: 59,04 % (2,994)) nor in T-C.27: the
         # counts of the following years imply 5,071, which Table 7.1 states for 2021
-        ("7.1 5", 1, "2022, 2023, 2024, 2025, 2026", "5071",
+        ("7.1 5", 1, [2022, 2023, 2024, 2025, 2026], "5071",
          "T-C.23 5, T-C.27 1.06.06.2.01.0001"),
-        ("7.1 6", 1, "2023, 2024, 2025, 2026", "10", "T-C.23 6"),
-        ("7.1 7", 1, "2023, 2024, 2025, 2026", "238", "T-C.23 7, T-C.27 1.06.04.2.02.0007"),
+        ("7.1 6", 1, [2023, 2024, 2025, 2026], "10", "T-C.23 6"),
+        ("7.1 7", 1, [2023, 2024, 2025, 2026], "238", "T-C.23 7, T-C.27 1.06.04.2.02.0007"),
         # the T-C.27 copy of row 6, whose 2024 is RS201's: not the same cells
-        ("T-C.27 1.06.06.2.01.0003", 1, "2023, 2025, 2026", "10", ""),
+        ("T-C.27 1.06.06.2.01.0003", 1, [2023, 2025, 2026], "10", ""),
     ]
     first = _by(ttu, "RS202")[0]
     assert first.params["cells"].startswith("2022: 72.18 % = 28026 / 38827; ")
@@ -218,15 +218,15 @@ def test_ttu_cross_table_defects(ttu: list[Finding]) -> None:
 
 def test_ttu_indicator_values_and_units(ttu: list[Finding]) -> None:
     assert [(_where(f), f.params["cells"], f.params["unit"]) for f in _by(ttu, "RS232")] == [
-        ("T-C.27 1.06.05.2.02.0003", "2023", "kube"),  # 2 (26,32 %)
-        ("T-C.27 1.06.06.2.01.0004", "end of period", "orang"),  # 35
+        ("T-C.27 1.06.05.2.02.0003", [2023], "kube"),  # 2 (26,32 %)
+        ("T-C.27 1.06.06.2.01.0004", ["end_of_period"], "orang"),  # 35
     ]
     assert [(_where(f), f.params["what"]) for f in _by(ttu, "RS234")] == [
-        ("T-C.27 1.06.06.2.02.0002", "end of period"),  # the Tagana line
+        ("T-C.27 1.06.06.2.02.0002", ["end_of_period"]),  # the Tagana line
     ]
     # T-C.23 prints 72.18 % (25.325), … without a unit in any row
     assert [(_where(f), f.params["cells"]) for f in _by(ttu, "RS237")] == [
-        (f"T-C.23 {n}", "2022, 2023, 2024, 2025, 2026") for n in range(1, 8)
+        (f"T-C.23 {n}", [2022, 2023, 2024, 2025, 2026]) for n in range(1, 8)
     ]
 
 
@@ -274,8 +274,8 @@ def test_ttu_money_defects(ttu: list[Finding]) -> None:
         "count": 57, "counts": {"planned": 57, "realised": 57}, "stated": "14.49",
         "mean": "22.59", "cagr": "17.48"}
     future = {f.location.table: (f.params["count"], f.params["years"]) for f in _by(ttu, "RS341")}
-    assert future == {"T-C.23": (7, "2022, 2023, 2024, 2025, 2026"),
-                      "T-C.24": (72, "2022, 2023, 2024, 2025, 2026")}
+    assert future == {"T-C.23": (7, [2022, 2023, 2024, 2025, 2026]),
+                      "T-C.24": (72, [2022, 2023, 2024, 2025, 2026])}
 
 
 def _pinned(findings: list[Finding], *rules: str) -> list[tuple[object, ...]]:
@@ -316,18 +316,18 @@ def test_ttu_names_and_missing_values(ttu: list[Finding]) -> None:
     (nameless,) = _by(ttu, "RS231")
     assert (str(nameless.location.code), nameless.location.path, nameless.params["what"]) == (
         "1.06.01.2.08.0004", "programs[0].children[4].children[3].indicators[0]",
-        "an indicator without a name")
+        "unnamed_indicator")
     # Program and kegiatan rows of T-C.27 whose pagu cells are empty
     assert [(str(f.location.code), f.params["years"]) for f in _by(ttu, "RS233")] == [
-        ("1.06.03", "2023, 2024, 2025, 2026"),  # '-' for 2022, then nothing
-        ("1.06.05", "2022, 2023, 2024, 2025, 2026"),
-        ("1.06.05.2.01", "2022, 2023, 2024, 2025, 2026"),
-        ("1.06.05.2.02", "2023, 2024, 2025, 2026"),  # its sub kegiatan have no 2022 money
-        ("1.06.06", "2022, 2023, 2024, 2025, 2026"),
-        ("1.06.06.2.01", "2022, 2023, 2024, 2025, 2026"),
-        ("1.06.06.2.02", "2023, 2024, 2025, 2026"),
-        ("1.06.07", "2023, 2024, 2025, 2026"),
-        ("1.06.07.2.01", "2023, 2024, 2025, 2026"),
+        ("1.06.03", [2023, 2024, 2025, 2026]),  # '-' for 2022, then nothing
+        ("1.06.05", [2022, 2023, 2024, 2025, 2026]),
+        ("1.06.05.2.01", [2022, 2023, 2024, 2025, 2026]),
+        ("1.06.05.2.02", [2023, 2024, 2025, 2026]),  # its sub kegiatan have no 2022 money
+        ("1.06.06", [2022, 2023, 2024, 2025, 2026]),
+        ("1.06.06.2.01", [2022, 2023, 2024, 2025, 2026]),
+        ("1.06.06.2.02", [2023, 2024, 2025, 2026]),
+        ("1.06.07", [2023, 2024, 2025, 2026]),
+        ("1.06.07.2.01", [2023, 2024, 2025, 2026]),
     ]
     assert _pinned(ttu, "RS235") == [  # the LOKASI cell is empty
         ("RS235", "T-C.27", "1.06.01.2.08.0004", "programs[0].children[4].children[3]"),
@@ -475,7 +475,8 @@ def test_money_rules_on_a_fixture() -> None:
 
 
 @pytest.mark.skipif(
-    not os.environ.get("RENSTRA_NOMENCLATURE"), reason="RENSTRA_NOMENCLATURE is not set"
+    not os.environ.get("RENSTRA_NOMENCLATURE"), reason="RENSTRA_NOMENCLATURE is not set: see "
+        "docs/getting-started.md, section Environment"
 )
 def test_ttu_against_the_full_nomenclature() -> None:
     nomenclature = load_nomenclature(Path(os.environ["RENSTRA_NOMENCLATURE"]))

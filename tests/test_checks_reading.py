@@ -83,10 +83,12 @@ def test_the_import_family_comes_first_with_four_rules() -> None:
         rule = RULES[rule_id]
         assert rule.example
         assert not rule.needs_nomenclature
-        for text in (rule.title, rule.why, rule.message):
+        for text in (rule.title, rule.why):
             assert text.en
             assert text.id
             assert text.en != text.id
+        assert rule.message.en  # its words are phrases of either language
+        assert rule.message.id
 
 
 def test_no_import_finding_on_the_ttu_plan() -> None:
@@ -119,13 +121,7 @@ def test_rs001_a_cell_not_read() -> None:
     assert dict(finding.params) == {
         "where": "'T-C.27'!F12 (PAGU 2022)",
         "place": "'T-C.27'!F12",
-        "reason": "the formula =SUM(F3:F9) has no computed value saved in the file: open and "
-                  "save the workbook in a spreadsheet program, or type the value",
-        "reason_id": "rumus =SUM(F3:F9) tidak memiliki nilai hasil yang tersimpan dalam "
-                     "berkas: buka dan simpan buku kerja dengan program lembar kerja, atau "
-                     "ketik nilainya",
-        "content": "; content not read: '=SUM(F3:F9)'",
-        "content_id": "; isi yang tidak dibaca: '=SUM(F3:F9)'",
+        "shown": "'=SUM(F3:F9)'",
         "key": "excel.formula",
         "params": {"formula": "=SUM(F3:F9)"},
         "value": "=SUM(F3:F9)",
@@ -189,7 +185,7 @@ def test_rs001_a_sheet_an_unknown_reason_and_no_content() -> None:
     assert found[0].message("id") == "'Lampiran': lembar memiliki lebih dari 20000 baris; " \
         "tidak dibaca"
     assert found[1].params["value"] is None
-    assert found[1].params["content"] == found[1].params["content_id"] == ""
+    assert found[1].params["shown"] is None
 
 
 def test_rs001_a_named_field_and_a_long_content() -> None:
@@ -199,7 +195,7 @@ def test_rs001_a_named_field_and_a_long_content() -> None:
     assert finding.location.row == "3 pagu1"
     assert finding.params["place"] == "'data'!3 pagu1"
     assert finding.params["value"] == long  # all of it, for the consumer of the JSON
-    shown = finding.params["content"].removeprefix("; content not read: ")
+    shown = finding.params["shown"]
     assert shown.startswith("'a very long row a very long row")
     assert len(shown) == reading.SHOWN_CONTENT + 2
     assert shown.endswith("…'")
@@ -255,7 +251,7 @@ def test_rs002_names_every_missing_part_in_one_finding(
     finding = _only(_without(parts), "RS002")
     assert finding.severity is Severity.WARNING
     assert finding.location == Location(None, None, None, path, None)
-    assert dict(finding.params) == {"missing": en, "missing_id": id_, "parts": list(parts)}
+    assert dict(finding.params) == {"parts": list(parts)}
     assert finding.message("en") == f"the plan states no {en}"
     assert finding.message("id") == f"rencana tidak menyatakan {id_}"
 
@@ -284,12 +280,7 @@ def test_rs003_a_value_read_with_a_remark() -> None:
     assert dict(finding.params) == {
         "where": "'T-C.27'!B7",
         "place": "'T-C.27'!B7",
-        "reason": "the code is stored as the number 1.1, which loses zeros (1.10 reads as "
-                  "1.1): store the code column as text",
-        "reason_id": "kode disimpan sebagai angka 1.1, sehingga angka nol hilang (1.10 "
-                     "terbaca 1.1): simpan kolom kode sebagai teks",
-        "content": "; the file holds '1.1'",
-        "content_id": "; berkas memuat '1.1'",
+        "shown": "'1.1'",
         "key": "excel.code_number",
         "params": {"value": "1.1"},
         "value": "1.1",

@@ -94,12 +94,8 @@ def test_a_flood_is_one_diagnosis_that_holds_its_findings() -> None:
     assert [m.message() for m in flood.members] == [f.message() for f in each]
     assert dict(flood.params) == {
         "rule": "RS235", "count": 12, "total": 12, "findings": 12,
-        "population": "sub kegiatan", "population_id": "sub kegiatan",
-        "title": "sub kegiatan without a location", "title_id": "sub kegiatan tanpa lokasi",
+        "population": ["sub_kegiatan"],
         "examples": ["1.02.02.2.01.0001", "1.02.02.2.01.0002", "1.02.02.2.01.0003"],
-        "shown": "1.02.02.2.01.0001, 1.02.02.2.01.0002, 1.02.02.2.01.0003, …",
-        "first": "sub kegiatan 1.02.02.2.01.0001 states no location",
-        "first_id": "sub kegiatan 1.02.02.2.01.0001 tanpa lokasi",
     }
     assert flood.message() == (
         "RS235 on 12 of 12 sub kegiatan: sub kegiatan without a location (e.g. "
@@ -246,11 +242,15 @@ def test_a_diagnosis_of_programs_and_kegiatan_counts_both_levels() -> None:
     rule = custom([at(p, str(a.code)) for p, a in upper])
     (flood,) = run(Context(plan), [rule])
     assert (flood.params["count"], flood.params["total"]) == (12, 12)
-    assert (flood.params["population"], flood.params["population_id"]) == (
-        "programs and kegiatan", "program dan kegiatan")
+    assert flood.params["population"] == ["program", "kegiatan"]
+    assert flood.message().startswith("RS990 on 12 of 12 programs and kegiatan: ")
+    assert flood.message("id").startswith("RS990 pada 12 dari 12 program dan kegiatan: ")
     every = run(Context(plan), [custom([at(p, str(a.code)) for p, a in plan.activities()])])
-    assert every[0].params["population"] == "programs, kegiatan and sub kegiatan"
-    assert every[0].params["population_id"] == "program, kegiatan dan sub kegiatan"
+    assert every[0].params["population"] == ["program", "kegiatan", "sub_kegiatan"]
+    assert every[0].message().startswith(
+        "RS990 on 23 of 23 programs, kegiatan and sub kegiatan: ")
+    assert every[0].message("id").startswith(
+        "RS990 pada 23 dari 23 program, kegiatan, dan sub kegiatan: ")
     assert every[0].params["total"] == 23
 
 
@@ -263,7 +263,14 @@ def test_a_diagnosis_of_indicators_counts_the_plans_indicators() -> None:
                    for n, path in enumerate(sites[:12], start=1)], Severity.INFO)
     (flood,) = run(Context(plan), [rule])
     assert (flood.params["count"], flood.params["total"], flood.params["population"]) == (
-        12, 24, "indicators")
+        12, 24, ["indicator"])
+    first = "at programs[0].children[0].children[0].indicators[0].planned[2025]"
+    assert flood.message() == (
+        f"RS990 on 12 of 24 indicators: test flood (e.g. 1, 2, 3, …; the first: {first}); "
+        "--expand lists each")
+    assert flood.message("id") == (
+        f"RS990 pada 12 dari 24 indikator: banjir uji (mis. 1, 2, 3, …; yang pertama: {first}); "
+        "--expand merinci masing-masing")
     assert flood.location.table is None
     assert flood.params["examples"] == ["1", "2", "3"]  # rows, where a finding has no code
     fewer = custom([at(path) for path in sites[:11]])
@@ -301,7 +308,8 @@ def test_healthy_generated_plans_and_ttu_have_no_flood() -> None:
 
 
 @pytest.mark.skipif(
-    not os.environ.get("RENSTRA_NOMENCLATURE"), reason="RENSTRA_NOMENCLATURE is not set"
+    not os.environ.get("RENSTRA_NOMENCLATURE"), reason="RENSTRA_NOMENCLATURE is not set: see "
+        "docs/getting-started.md, section Environment"
 )
 def test_ttu_has_no_flood_with_the_full_nomenclature() -> None:
     nomenclature = load_nomenclature(Path(os.environ["RENSTRA_NOMENCLATURE"]))

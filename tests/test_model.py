@@ -523,12 +523,37 @@ def _placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
+def _sample(spec: str, indexed: bool) -> object:
+    """A value of a placeholder with *spec*: a key of its phrase family, a list, a number."""
+    if spec.startswith("phrase."):
+        family = spec.partition("/")[0] + "."
+        return next(k[len(family):] for k in sorted(CATALOGUE) if k.startswith(family))
+    if spec.startswith(("list", "plural.")) or spec[-1:] in ("d", "f"):
+        return 1 if not spec.startswith("list") else ["x", "y"]
+    return ["x", "y"] if indexed else "x"
+
+
+def _sample_params(template: str) -> dict[str, object]:
+    """A value for each placeholder of *template* and of the phrases it names."""
+    params: dict[str, object] = {}
+    for _, name, spec, _ in string.Formatter().parse(template):
+        if name is not None:
+            base = re.split(r"[\[.]", name, maxsplit=1)[0]
+            params[base] = _sample(spec or "", base != name)
+            if spec and spec.startswith(("phrase.", "plural.", "if.")):
+                family = spec.partition("/")[0].removeprefix("plural.").removeprefix("if.")
+                for key in sorted(CATALOGUE):
+                    if key == family or key.startswith(family + "."):
+                        params = {**_sample_params(CATALOGUE[key]["en"]), **params}
+    return params
+
+
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
 def test_message_exists_in_both_languages(key: str) -> None:
     entry = CATALOGUE[key]
     assert set(entry) == set(LANGS)
     assert _placeholders(entry["id"]) == _placeholders(entry["en"])
-    params = dict.fromkeys(_placeholders(entry["en"]), "x")
+    params = _sample_params(entry["en"])
     for lang in LANGS:
         assert entry[lang].strip()
         assert render(key, params, lang)

@@ -80,7 +80,8 @@ def small() -> Nomenclature:
 def full() -> Nomenclature:
     name = os.environ.get("RENSTRA_NOMENCLATURE", "")
     if not name or not Path(name).is_file():
-        pytest.skip("RENSTRA_NOMENCLATURE does not name the full nomenclature file")
+        pytest.skip("RENSTRA_NOMENCLATURE does not name the full nomenclature file: see "
+                    "docs/getting-started.md, section Environment")
     return load_nomenclature(name)
 
 
@@ -809,13 +810,15 @@ def test_rs121_code_not_in_nomenclature() -> None:
     assert first.location.path == "programs[0].children[0].children[1]"
     assert first.location.year is None
     assert dict(first.params) == {
-        "level": "sub kegiatan", "code": "1.06.02.2.01.0007", "name": "Sub kegiatan buatan",
+        "level": "sub_kegiatan", "code": "1.06.02.2.01.0007", "name": "Sub kegiatan buatan",
         "nomenclature": "tiny",
     }
     assert first.message() == (
         "sub kegiatan 1.06.02.2.01.0007 'Sub kegiatan buatan' is not in the nomenclature (tiny)"
     )
-    assert "tidak terdapat dalam nomenklatur" in first.message("id")
+    assert first.message("id") == (
+        "sub kegiatan 1.06.02.2.01.0007 'Sub kegiatan buatan' tidak terdapat dalam nomenklatur "
+        "(tiny)")
 
 
 def test_rs122_activity_name_differs() -> None:
@@ -833,7 +836,7 @@ def test_rs122_activity_name_differs() -> None:
     sub = findings[1]
     assert sub.severity is Severity.WARNING
     assert dict(sub.params) == {
-        "level": "sub kegiatan", "code": "1.06.02.2.01.0001",
+        "level": "sub_kegiatan", "code": "1.06.02.2.01.0001",
         "name": "Fasilitas Pemberdayaan Sosial KAT",
         "official": "Fasilitasi Pemberdayaan Sosial KAT",
     }

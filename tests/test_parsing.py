@@ -371,7 +371,8 @@ CELL = re.compile(r"^-?[\d(][\d.,]*.*$")
 
 
 @pytest.mark.skipif(not SOURCE or not Path(SOURCE).is_file(),
-                    reason="RENSTRA_TTU_SOURCE is not set")
+                    reason="RENSTRA_TTU_SOURCE is not set: see "
+        "docs/getting-started.md, section Environment")
 def test_every_figure_cell_of_t_c_27_and_7_1_reads() -> None:
     """Every cell of the document's T-C.27 and Table 7.1 that starts with a figure reads as a
     quantity or as money (the source text, where CI provides it)."""

@@ -42,7 +42,8 @@ from strategies import plans
 
 SOURCE = os.environ.get("RENSTRA_TTU_SOURCE")
 needs_source = pytest.mark.skipif(
-    not SOURCE or not os.path.isfile(SOURCE), reason="RENSTRA_TTU_SOURCE is not set"
+    not SOURCE or not os.path.isfile(SOURCE), reason="RENSTRA_TTU_SOURCE is not set: see "
+        "docs/getting-started.md, section Environment"
 )
 NUMBERS = ("3.1", "3.2", "3.3", "3.4")
 TITLES = (
@@ -268,8 +269,9 @@ def _pair(path: Path, options: ReadOptions) -> list[Loaded]:
 
 
 def test_renstra_table_lists_each_plan_of_a_file_in_turn(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("RENSTRA_LANG", raising=False)
     path = tmp_path / "plans.pair"
     path.write_text("", encoding="utf-8")
     with registered(InputFormat("pair", (".pair",), _pair)):
@@ -281,7 +283,7 @@ def test_renstra_table_lists_each_plan_of_a_file_in_turn(
     rules = ["=" * len(name) for name in names]
     short = "".join(ttu.splitlines(keepends=True)[:10])
     assert out == f"{names[0]}\n{rules[0]}\n\n{short}\n{names[1]}\n{rules[1]}\n\n{ttu}"
-    assert main(["table", "ttu-dinsos", "3.5"]) == EXIT_INPUT
+    assert main(["table", "ttu-dinsos", "3.5", "--lang", "id"]) == EXIT_INPUT
     assert capsys.readouterr().err.startswith("tidak ada tabel bernama '3.5'")
 
 

@@ -124,10 +124,10 @@ def test_long_numbers_are_formatted_to_their_last_digit() -> None:
     figures too large to round in it, are written whole."""
     long = D("0.12345678901234567890123456789012345")
     column = Column("p", "P", Kind.PERCENT)
-    assert cell_text(long, column) == "0,12345678901234567890123456789012345 %"
+    assert cell_text(long, column, lang="id") == "0,12345678901234567890123456789012345 %"
     assert plain_text(long, column) == "0.12345678901234567890123456789012345"
     huge = Computed(D("1"), D("1.234567890123456789012345678E+37"))
-    assert cell_text(huge, column, values="computed") == (
+    assert cell_text(huge, column, lang="id", values="computed") == (
         "12.345.678.901.234.567.890.123.456.780.000.000.000,00 %")
     assert plain_text(huge, column, computed=True) == (
         "12345678901234567890123456780000000000.00")
@@ -148,13 +148,13 @@ def test_lists_codes_and_empty_cells() -> None:
 
 
 def test_text_wraps_text_and_aligns_numbers(tables: dict[str, Table]) -> None:
-    text = to_text(tables["2.3"])
+    text = to_text(tables["2.3"], lang="id")
     lines = text.splitlines()
     assert lines[0] == "2.3 Sumber Daya Manusia Pekerja Sosial Masyarakat"
     assert lines[-1].split() == ["Total", "193"]
     assert all(line == line.rstrip() for line in lines)
     assert lines[3].endswith("   68")
-    wide = to_text(tables["T-C.27"], width=20)
+    wide = to_text(tables["T-C.27"], lang="id", width=20)
     assert "† baris diambil dari T-C.24" in wide.splitlines()[-1]
     assert "1 06 01 †" in wide
     assert "4.091.594.846,50" in wide
@@ -182,7 +182,7 @@ def test_html_is_well_formed_with_grouped_headers(tables: dict[str, Table]) -> N
         parser = _Tags()
         parser.feed(to_html(table))
         assert parser.stack == []
-    html = to_html(tables["T-C.24"])
+    html = to_html(tables["T-C.24"], lang="id")
     assert '<th colspan="5">Anggaran pada Tahun ke</th>' in html
     assert '<tr class="numbers"><th>1</th>' in html
     assert '<td class="num">4.091.594.846,5</td>' in html
@@ -238,7 +238,8 @@ def test_csv_is_plain_with_one_header_row_in_the_documents_order(
 
 
 @pytest.mark.skipif(not SOURCE or not os.path.isfile(SOURCE),
-                    reason="RENSTRA_TTU_SOURCE is not set")
+                    reason="RENSTRA_TTU_SOURCE is not set: see "
+        "docs/getting-started.md, section Environment")
 def test_tc24_csv_numbers_are_the_documents(tables: dict[str, Table]) -> None:
     """Every number of the CSV of T-C.24 is the document's, written plain."""
     assert SOURCE is not None
@@ -300,7 +301,8 @@ def test_dataframe_holds_the_model_values(tables: dict[str, Table]) -> None:
 def test_xlsx_stores_numbers_as_numbers(tables: dict[str, Table], tmp_path: Path) -> None:
     import openpyxl
 
-    path = write_xlsx([tables["T-C.24"], tables["7.1"]], tmp_path / "t.xlsx", values="both")
+    path = write_xlsx([tables["T-C.24"], tables["7.1"]], tmp_path / "t.xlsx", lang="id",
+                      values="both")
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["T-C.24", "7.1"]
     sheet = book["T-C.24"]
@@ -316,7 +318,7 @@ def test_xlsx_stores_numbers_as_numbers(tables: dict[str, Table], tmp_path: Path
     assert openpyxl.load_workbook(single).sheetnames == ["2.3"]
     precise = Table("p", "P", (Column("m", "M", Kind.MONEY),),
                     (Row((D("1234567890123456.5"),)), Row((D("12.5"),))))
-    written = openpyxl.load_workbook(write_xlsx(precise, tmp_path / "p.xlsx"))["p"]
+    written = openpyxl.load_workbook(write_xlsx(precise, tmp_path / "p.xlsx", lang="id"))["p"]
     assert written["A3"].value == "1.234.567.890.123.456,5"  # more digits than a double holds
     assert written["A4"].value == 12.5
 
@@ -360,9 +362,12 @@ def test_cli_formats_languages_and_values(
 ) -> None:
     monkeypatch.delenv("RENSTRA_LANG", raising=False)
     assert main(["table", "ttu-dinsos", "7.1", "--format", "markdown"]) == EXIT_OK
-    assert "72,18 % (25.325 KPM)" in capsys.readouterr().out  # Indonesian by default
-    assert main(["table", "ttu-dinsos", "7.1", "--format", "html", "--lang", "en"]) == EXIT_OK
-    assert "72.18 % (25,325 KPM)" in capsys.readouterr().out
+    assert "72.18 % (25,325 KPM)" in capsys.readouterr().out  # English by default
+    assert main(["table", "ttu-dinsos", "7.1", "--format", "html", "--lang", "id"]) == EXIT_OK
+    assert "72,18 % (25.325 KPM)" in capsys.readouterr().out
+    monkeypatch.setenv("RENSTRA_LANG", "id")
+    assert main(["table", "ttu-dinsos", "7.1", "--format", "markdown"]) == EXIT_OK
+    assert "72,18 % (25.325 KPM)" in capsys.readouterr().out
     monkeypatch.setenv("RENSTRA_LANG", "en")
     assert main(["table", "ttu-dinsos", "TC-24", "--values", "both"]) == EXIT_OK
     assert "14.49 [22.59]" in capsys.readouterr().out

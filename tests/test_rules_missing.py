@@ -113,10 +113,12 @@ def test_rs231_a_sub_kegiatan_without_an_indicator_or_a_named_one() -> None:
         sub(7, named()),
     )
     assert found(p, "RS231", keys=["what"]) == [
-        (f"{SUB}.0001", f"{PATH}[0]", "no indicator"),
-        (f"{SUB}.0002", f"{PATH}[1].indicators[0]", "an indicator without a name"),
-        (f"{SUB}.0003", f"{PATH}[2].indicators[0]", "an indicator without a name"),
+        (f"{SUB}.0001", f"{PATH}[0]", "no_indicator"),
+        (f"{SUB}.0002", f"{PATH}[1].indicators[0]", "unnamed_indicator"),
+        (f"{SUB}.0003", f"{PATH}[2].indicators[0]", "unnamed_indicator"),
     ]
+    assert dict(check(p, select=["RS231"])[0].params) == {
+        "level": "sub_kegiatan", "code": "1.06.05.2.02.0001", "what": "no_indicator"}
     assert messages(p, "RS231") == [
         ("sub kegiatan 1.06.05.2.02.0001 has no indicator",
          "sub kegiatan 1.06.05.2.02.0001 tidak memiliki indikator"),
@@ -153,14 +155,17 @@ def test_rs232_names_the_cells_without_the_unit_the_others_state() -> None:
     p = plan(key=[bare_year, bare_baseline, two_units, nil_without_unit, no_unit_at_all,
                   several_figures, bare_years])
     assert found(p, "RS232", keys=["cells", "unit"]) == [
-        ("7.1 1", "key_indicators[0].indicator", "2024, end of period", "orang, org"),
-        ("7.1 2", "key_indicators[1].indicator", "baseline", "kpm"),
-        ("7.1 3", "key_indicators[2].indicator", "2024", "kpm, orang"),
-        ("7.1 7", "key_indicators[6].indicator", "2022, 2023", "kpm"),
+        ("7.1 1", "key_indicators[0].indicator", [2024, "end_of_period"], "orang, org"),
+        ("7.1 2", "key_indicators[1].indicator", ["baseline"], "kpm"),
+        ("7.1 3", "key_indicators[2].indicator", [2024], "kpm, orang"),
+        ("7.1 7", "key_indicators[6].indicator", [2022, 2023], "kpm"),
     ]
-    assert messages(p, "RS232")[0] == (
-        "2024, end of period: stated without the unit (orang, org) the other cells use",
-        "2024, end of period: tertulis tanpa satuan (orang, org) yang dipakai sel lain")
+    assert messages(p, "RS232")[:2] == [
+        ("2024, end of period: stated without the unit (orang, org) the other cells use",
+         "2024, kondisi akhir periode: tertulis tanpa satuan (orang, org) yang dipakai sel "
+         "lain"),
+        ("baseline: stated without the unit (kpm) the other cells use",
+         "kondisi awal: tertulis tanpa satuan (kpm) yang dipakai sel lain")]
 
 
 # -- RS233: a parent without a subtotal --------------------------------------------------------
@@ -170,9 +175,9 @@ def test_rs233_names_the_years_a_parent_states_no_pagu_for() -> None:
     funded = sub(1, named(), budget=money(100, 100, 0, NIL, 1))
     p = plan(funded, kegiatan=money(100, 100), program=money(None, 200, 200, 200, 200))
     assert found(p, "RS233", keys=["level", "code", "years"]) == [
-        ("T-C.27 1.06.05", "programs[0]", "Program", "1.06.05", "2022"),
+        ("T-C.27 1.06.05", "programs[0]", "program", "1.06.05", [2022]),
         # 2024 and 2025 roll up to nothing (0 and '-'), 2026 to one rupiah
-        (f"T-C.27 {KEGIATAN}", "programs[0].children[0]", "Kegiatan", KEGIATAN, "2026"),
+        (f"T-C.27 {KEGIATAN}", "programs[0].children[0]", "kegiatan", KEGIATAN, [2026]),
     ]
     assert messages(p, "RS233") == [
         ("Program 1.06.05 states no pagu for 2022, though its sub kegiatan do",
@@ -188,8 +193,8 @@ def test_rs233_leaves_derived_parents_leaves_and_parents_without_money_below() -
     unfunded = sub(1, named(), budget=money(0, NIL))
     assert found(plan(unfunded), "RS233") == []
     assert found(plan(funded), "RS233", keys=["years"]) == [
-        ("T-C.27 1.06.05", "programs[0]", "2022, 2023, 2024, 2025, 2026"),
-        (f"T-C.27 {KEGIATAN}", "programs[0].children[0]", "2022, 2023, 2024, 2025, 2026"),
+        ("T-C.27 1.06.05", "programs[0]", [2022, 2023, 2024, 2025, 2026]),
+        (f"T-C.27 {KEGIATAN}", "programs[0].children[0]", [2022, 2023, 2024, 2025, 2026]),
     ]
 
 
@@ -204,23 +209,26 @@ def test_rs234_names_the_empty_cells_of_an_indicator() -> None:
     only_end = named(end_of_period=q(3))
     p = plan(sub(1, gaps, no_end), key=[complete, nothing, only_end, no_end],
              performance=[gaps], goals=[gaps], kegiatan_indicators=[gaps])
-    whole = "baseline, 2022, 2023, 2024, 2025, 2026"
-    assert found(p, "RS234", keys=["what", "what_id"]) == [
-        ("7.1 3", "key_indicators[2].indicator", whole, whole),
-        ("7.1 4", "key_indicators[3].indicator", "end of period", "end of period"),
-        (f"{SUB}.0001", f"{PATH}[0].indicators[0]",
-         "baseline, 2023, 2025, 2026, end of period", "baseline, 2023, 2025, 2026, end of period"),
-        (f"{SUB}.0001", f"{PATH}[0].indicators[1]", "end of period", "end of period"),
+    whole = ["baseline", 2022, 2023, 2024, 2025, 2026]
+    assert [dict(f.params) for f in check(p, select=["RS234"])] == [
+        {"what": whole}, {"what": ["end_of_period"]},
+        {"what": ["baseline", 2023, 2025, 2026, "end_of_period"]}, {"what": ["end_of_period"]}]
+    assert found(p, "RS234") == [
+        ("7.1 3", "key_indicators[2].indicator"), ("7.1 4", "key_indicators[3].indicator"),
+        (f"{SUB}.0001", f"{PATH}[0].indicators[0]"), (f"{SUB}.0001", f"{PATH}[0].indicators[1]"),
     ]
-    assert messages(p, "RS234")[1] == ("the indicator states no end of period",
-                                       "indikator tidak menyatakan end of period")
+    assert messages(p, "RS234")[1:3] == [
+        ("the indicator states no end of period",
+         "indikator tidak menyatakan kondisi akhir periode"),
+        ("the indicator states no baseline, 2023, 2025, 2026, end of period",
+         "indikator tidak menyatakan kondisi awal, 2023, 2025, 2026, kondisi akhir periode")]
 
 
 def test_rs234_reads_the_indicators_of_t_c27_and_table_7_1_only() -> None:
     no_end = named(baseline=q(1), planned=every_year())
     p = plan(sub(1, no_end, table="T-C.27"), sub(2, no_end, table="T-C.24"))
     assert found(p, "RS234", keys=["what"]) == [
-        (f"{SUB}.0001", f"{PATH}[0].indicators[0]", "end of period")]
+        (f"{SUB}.0001", f"{PATH}[0].indicators[0]", ["end_of_period"])]
 
 
 # -- RS235: a sub kegiatan without a location --------------------------------------------------
@@ -245,14 +253,14 @@ def test_rs236_names_the_indicator_by_its_name_or_id() -> None:
 
     p = plan(key=[cases("Jumlah kasus"), cases(None, "TC27-3"), cases(None),
                   cases("Jumlah kasus", aggregation=Aggregation.SUM)])
-    assert found(p, "RS236", keys=["name", "stated", "kind", "reading", "reading_id"]) == [
-        ("7.1 1", "key_indicators[0].indicator", "Jumlah kasus", "24", "sum",
-         "the sum of the years", "jumlah tahunan"),
-        ("7.1 2", "key_indicators[1].indicator", "TC27-3", "24", "sum",
-         "the sum of the years", "jumlah tahunan"),
-        ("7.1 3", "key_indicators[2].indicator", "?", "24", "sum",
-         "the sum of the years", "jumlah tahunan"),
+    assert [dict(f.params) for f in check(p, select=["RS236"])] == [
+        {"name": "Jumlah kasus", "stated": "24", "kind": "sum", "also": ""},
+        {"name": "TC27-3", "stated": "24", "kind": "sum", "also": ""},
+        {"name": "?", "stated": "24", "kind": "sum", "also": ""},
     ]
+    assert found(p, "RS236") == [("7.1 1", "key_indicators[0].indicator"),
+                                 ("7.1 2", "key_indicators[1].indicator"),
+                                 ("7.1 3", "key_indicators[2].indicator")]
     assert messages(p, "RS236")[1] == (
         "indicator 'TC27-3' states no aggregation kind; its end of period 24 is the sum of the "
         "years",
@@ -298,15 +306,15 @@ def test_rs237_names_the_cells_in_both_languages() -> None:
                    end_of_period=q(120, None))
     unnamed = named(None, planned={2023: q(5, None)})
     p = plan(key=[counts, unnamed])
-    assert found(p, "RS237", keys=["name", "cells", "cells_id"]) == [
-        ("7.1 1", "key_indicators[0].indicator", "Jumlah PMKS", "baseline, 2022, end of period",
-         "nilai awal, 2022, kondisi akhir periode"),
-        ("7.1 2", "key_indicators[1].indicator", "?", "2023", "2023"),  # no name, no id
+    assert found(p, "RS237", keys=["name", "cells"]) == [
+        ("7.1 1", "key_indicators[0].indicator", "Jumlah PMKS",
+         ["baseline", 2022, "end_of_period"]),
+        ("7.1 2", "key_indicators[1].indicator", "?", [2023]),  # no name, no id
     ]
     assert messages(p, "RS237")[0] == (
         "indicator 'Jumlah PMKS' states amounts (baseline, 2022, end of period) but no unit in "
         "any cell",
-        "indikator 'Jumlah PMKS' menyatakan angka (nilai awal, 2022, kondisi akhir periode) "
+        "indikator 'Jumlah PMKS' menyatakan angka (kondisi awal, 2022, kondisi akhir periode) "
         "tanpa satuan di sel mana pun")
 
 
@@ -336,8 +344,8 @@ def test_rs237_needs_no_unit_where_one_is_stated_or_only_percentages() -> None:
     mixed = named(planned={2022: q(40, None, 40), 2023: q(55, None, 50)})
     further_count = named(planned={2022: q(40, None, 40, also=[q(3, None)])})
     assert found(plan(key=[mixed, further_count]), "RS237", keys=["cells"]) == [
-        ("7.1 1", "key_indicators[0].indicator", "2022, 2023"),
-        ("7.1 2", "key_indicators[1].indicator", "2022"),
+        ("7.1 1", "key_indicators[0].indicator", [2022, 2023]),
+        ("7.1 2", "key_indicators[1].indicator", [2022]),
     ]
 
 

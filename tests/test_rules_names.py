@@ -29,6 +29,7 @@ from renstra_model.checks.rules.nomenclature import form_difference, words
 from renstra_model.examples import ttu_dinsos
 from renstra_model.io.excel import read_workbook
 from renstra_model.io.nomenclature import load_nomenclature
+from renstra_model.messages import format_text
 from renstra_model.model.nomenclature import (
     INVISIBLE,
     Entry,
@@ -116,7 +117,7 @@ def test_words_ignore_punctuation_but_not_spelling() -> None:
         ("penyediaan jasa,surat menyurat\u200d", "Penyediaan Jasa Surat Menyurat",
          ["case", "spacing", "punctuation", "invisible"],
          "case, spacing, punctuation and an invisible character (U+200D)",
-         "huruf besar-kecil, spasi, tanda baca dan karakter tak terlihat (U+200D)"),
+         "huruf besar-kecil, spasi, tanda baca, dan karakter tak terlihat (U+200D)"),
     ],
 )
 def test_a_difference_of_form_is_named(
@@ -125,8 +126,13 @@ def test_a_difference_of_form_is_named(
     assert words(name) == words(official)
     found = form_difference(name, official)
     assert found is not None
-    assert (found["kinds"], found["difference"], found["difference_id"]) == (
-        kinds, difference, difference_id)
+    assert found["kinds"] == kinds
+    assert isinstance(found["hidden"], int)  # a count, and code points only
+    assert all(c.startswith("U+") for k in ("characters", "spaces", "invisible")
+               for c in found[k])  # type: ignore[attr-defined]
+    read = "{kinds:phrase.difference/and}"
+    assert (format_text(read, found, "en"), format_text(read, found, "id")) == (
+        difference, difference_id)
 
 
 def test_no_difference_of_form_where_the_names_read_the_same() -> None:
@@ -198,7 +204,7 @@ def test_an_invisible_character_is_info_not_a_warning() -> None:
          "programs[0].children[0].children[2]"),
     ]
     zwsp, nbsp, shouted = found
-    assert shouted.params["difference"] == "case"  # a sub kegiatan row: not the tables' style
+    assert shouted.params["kinds"] == ["case"]  # a sub kegiatan row: not the tables' style
     assert zwsp.message() == (
         "sub kegiatan 1.06.02.2.01.0001 is named 'Fasilitasi\u200b Pemberdayaan Sosial KAT', "
         "the nomenclature 'Fasilitasi Pemberdayaan Sosial KAT': they differ only in an "
@@ -225,7 +231,7 @@ def test_a_difference_of_words_is_a_warning_and_not_also_info() -> None:
         ("RS123", Severity.WARNING, "T-C.24", "1.06.02.2.03.0001", "budget_table[1]"),
         ("RS125", Severity.INFO, "T-C.24", "1.06.02.2.03.0002", "budget_table[0]"),
     ]
-    assert found[2].params["difference"] == "punctuation"  # one comma, where the decree has two
+    assert found[2].params["kinds"] == ["punctuation"]  # one comma, where the decree has two
     assert found[0].params["official"] == "Fasilitasi Pemberdayaan Sosial KAT"
 
 
@@ -399,7 +405,8 @@ def test_no_message_on_ttu_prints_a_spaced_code() -> None:
 
 
 @pytest.mark.skipif(
-    not os.environ.get("RENSTRA_NOMENCLATURE"), reason="RENSTRA_NOMENCLATURE is not set"
+    not os.environ.get("RENSTRA_NOMENCLATURE"), reason="RENSTRA_NOMENCLATURE is not set: see "
+        "docs/getting-started.md, section Environment"
 )
 def test_no_message_on_ttu_prints_a_spaced_code_with_the_full_nomenclature() -> None:
     full = load_nomenclature(Path(os.environ["RENSTRA_NOMENCLATURE"]))

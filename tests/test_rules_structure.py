@@ -25,7 +25,7 @@ from renstra_model.model.values import MoneyCell
 
 D = Decimal
 C = Code.parse
-PLAIN = {"note": "", "note_id": ""}
+PLAIN = {"rounded": False}
 
 
 def _plan(*programs: Activity, bidang: tuple[str, ...] = ("1.06",), **extra: Any) -> Plan:
@@ -78,15 +78,17 @@ def test_rs101_each_year_and_field_of_a_subtotal() -> None:
     where = "programs[0].children[0]"
     assert _exact(findings) == [
         ("RS101", Severity.ERROR, Location("T-C.27", C("1.06.02.2.01"), 2022, where),
-         {"what": "Kegiatan planned", "stated": "100", "sum": "90", **PLAIN}),
+         {"what": "kegiatan.planned", "stated": "100", "sum": "90", **PLAIN}),
         ("RS101", Severity.ERROR, Location("T-C.27", C("1.06.02.2.01"), 2024, where),
-         {"what": "Kegiatan planned", "stated": "7", "sum": "0", **PLAIN}),
+         {"what": "kegiatan.planned", "stated": "7", "sum": "0", **PLAIN}),
         ("RS101", Severity.ERROR, Location("T-C.27", C("1.06.02.2.01"), 2022, where),
-         {"what": "Kegiatan realised", "stated": "90", "sum": "80", **PLAIN}),
+         {"what": "kegiatan.realised", "stated": "90", "sum": "80", **PLAIN}),
     ]
     assert findings[0].message() == "Kegiatan planned 100 differs from the sum of its parts 90"
     assert findings[0].message("id") == (
-        "Kegiatan planned 100 berbeda dari jumlah bagian-bagiannya 90")
+        "pagu Kegiatan 100 berbeda dari jumlah bagian-bagiannya 90")
+    assert findings[2].message("id") == (
+        "realisasi Kegiatan 90 berbeda dari jumlah bagian-bagiannya 80")
 
 
 def test_rs101_a_difference_of_rounding_only_is_info() -> None:
@@ -95,13 +97,13 @@ def test_rs101_a_difference_of_rounding_only_is_info() -> None:
     program = _act("1.06.02", _act("1.06.02.2.01", *subs, budget=_line({2022: "101"})))
     (finding,) = check(_plan(program), select=["RS101"])
     assert (finding.severity, dict(finding.params)) == (Severity.INFO, {
-        "what": "Kegiatan planned", "stated": "101", "sum": "100.5",
-        "note": " (only rounded to whole rupiah)", "note_id": " (hanya dibulatkan ke rupiah utuh)"})
+        "what": "kegiatan.planned", "stated": "101", "sum": "100.5",
+        "rounded": True})
     assert finding.message() == (
         "Kegiatan planned 101 differs from the sum of its parts 100.5 (only rounded to whole "
         "rupiah)")
     assert finding.message("id") == (
-        "Kegiatan planned 101 berbeda dari jumlah bagian-bagiannya 100.5 (hanya dibulatkan ke "
+        "pagu Kegiatan 101 berbeda dari jumlah bagian-bagiannya 100.5 (hanya dibulatkan ke "
         "rupiah utuh)")
 
 
@@ -112,7 +114,7 @@ def test_rs101_reads_past_a_derived_parent_and_a_line_without_planned_money() ->
     assert _exact(check(_plan(program), select=["RS101"])) == [
         ("RS101", Severity.ERROR, Location("T-C.27", C("1.06.02.2.01"), 2022,
                                            "programs[0].children[0]"),
-         {"what": "Kegiatan realised", "stated": "6", "sum": "5", **PLAIN}),
+         {"what": "kegiatan.realised", "stated": "6", "sum": "5", **PLAIN}),
     ]
 
 
@@ -137,10 +139,10 @@ def test_rs101_the_total_row_against_the_planned_money_of_the_programs() -> None
     assert _exact(findings) == [
         ("RS101", Severity.ERROR,
          Location("T-C.27", None, 2022, "total_budget.planned[2022]", "TOTAL"),
-         {"what": "TOTAL", "stated": "100", "sum": "90", **PLAIN}),
+         {"what": "total", "stated": "100", "sum": "90", **PLAIN}),
         ("RS101", Severity.ERROR,
          Location("T-C.27", None, 2023, "total_budget.planned[2023]", "TOTAL"),
-         {"what": "TOTAL", "stated": "5", "sum": "0", **PLAIN}),
+         {"what": "total", "stated": "5", "sum": "0", **PLAIN}),
     ]
     assert findings[0].message() == "TOTAL 100 differs from the sum of its parts 90"
 
@@ -160,18 +162,17 @@ def test_rs102_activities_and_the_total_row() -> None:
     assert _exact(findings) == [
         ("RS102", Severity.ERROR, Location("T-C.27", C("1.06.02.2.01.0001"), None,
                                            f"{base}[0].budget.planned_total"),
-         {"what": "Sub Kegiatan Rp", "stated": "110", "sum": "100", **PLAIN}),
+         {"what": "sub_kegiatan.period", "stated": "110", "sum": "100", **PLAIN}),
         ("RS102", Severity.ERROR, Location("T-C.27", C("1.06.02.2.01.0003"), None,
                                            f"{base}[2].budget.planned_total"),
-         {"what": "Sub Kegiatan Rp", "stated": "5", "sum": "0", **PLAIN}),
+         {"what": "sub_kegiatan.period", "stated": "5", "sum": "0", **PLAIN}),
         ("RS102", Severity.INFO, Location("T-C.27", C("1.06.02.2.01.0004"), None,
                                           f"{base}[3].budget.planned_total"),
-         {"what": "Sub Kegiatan Rp", "stated": "101", "sum": "100.5",
-          "note": " (only rounded to whole rupiah)",
-          "note_id": " (hanya dibulatkan ke rupiah utuh)"}),
+         {"what": "sub_kegiatan.period", "stated": "101", "sum": "100.5",
+          "rounded": True}),
         ("RS102", Severity.ERROR,
          Location("T-C.27", None, None, "total_budget.planned_total", "TOTAL"),
-         {"what": "TOTAL", "stated": "250", "sum": "200", **PLAIN}),
+         {"what": "total", "stated": "250", "sum": "200", **PLAIN}),
     ]
     assert findings[3].message("id") == "TOTAL 250 berbeda dari jumlah bagian-bagiannya 200"
 
@@ -192,13 +193,13 @@ def test_rs103_each_row_with_rows_under_it_each_field_and_year() -> None:
     assert _exact(findings) == [
         ("RS103", Severity.ERROR,
          Location("T-C.24", C("1.06.02"), 2022, "budget_table[1].budget.planned[2022]", "P"),
-         {"what": "Program planned", "stated": "100", "sum": "90", **PLAIN}),
+         {"what": "program.planned", "stated": "100", "sum": "90", **PLAIN}),
         ("RS103", Severity.ERROR,
          Location("T-C.24", C("1.06.02"), 2025, "budget_table[1].budget.planned[2025]", "P"),
-         {"what": "Program planned", "stated": "3", "sum": "0", **PLAIN}),
+         {"what": "program.planned", "stated": "3", "sum": "0", **PLAIN}),
         ("RS103", Severity.ERROR,
          Location("T-C.24", C("1.06.03"), 2022, "budget_table[4].budget.realised[2022]", "P2"),
-         {"what": "Program realised", "stated": "10", "sum": "5", **PLAIN}),
+         {"what": "program.realised", "stated": "10", "sum": "5", **PLAIN}),
     ]
     assert findings[0].message() == "Program planned 100 differs from the sum of its parts 90"
 
@@ -243,16 +244,20 @@ def test_rs112_a_code_of_another_level_or_under_another_parent() -> None:
         ("RS112", Severity.ERROR,
          Location("T-C.24", C("1.06.02.2.02"), None, "budget_table[6].code", "wrong level"),
          {"row": "wrong level", "level": "sub_kegiatan", "code": "1.06.02.2.02",
-          "why": "is a kegiatan code", "why_id": "adalah kode kegiatan"}),
+          "why": "level", "actual": "kegiatan"}),
         ("RS112", Severity.ERROR,
          Location("T-C.24", C("1.06.02.2.03.0001"), None, "budget_table[7].code", "S2"),
          {"row": "S2", "level": "sub_kegiatan", "code": "1.06.02.2.03.0001",
-          "why": "does not extend 1.06.02.2.01", "why_id": "bukan turunan 1.06.02.2.01"}),
+          "why": "not_child", "parent": "1.06.02.2.01"}),
     ]
     assert findings[0].message() == (
-        "row 'wrong level' (sub_kegiatan) has code 1.06.02.2.02, which is a kegiatan code")
+        "row 'wrong level' (sub kegiatan) has code 1.06.02.2.02, which is a kegiatan code")
+    assert findings[0].message("id") == (
+        "baris 'wrong level' (sub kegiatan) berkode 1.06.02.2.02, yang adalah kode kegiatan")
+    assert findings[1].message() == (
+        "row 'S2' (sub kegiatan) has code 1.06.02.2.03.0001, which does not extend 1.06.02.2.01")
     assert findings[1].message("id") == (
-        "baris 'S2' (sub_kegiatan) berkode 1.06.02.2.03.0001, yang bukan turunan 1.06.02.2.01")
+        "baris 'S2' (sub kegiatan) berkode 1.06.02.2.03.0001, yang bukan turunan 1.06.02.2.01")
 
 
 def test_rs112_a_new_parent_forgets_the_rows_under_the_one_before() -> None:

@@ -39,7 +39,8 @@ from strategies import plans
 
 SOURCE = os.environ.get("RENSTRA_TTU_SOURCE")
 needs_source = pytest.mark.skipif(
-    not SOURCE or not os.path.isfile(SOURCE), reason="RENSTRA_TTU_SOURCE is not set"
+    not SOURCE or not os.path.isfile(SOURCE), reason="RENSTRA_TTU_SOURCE is not set: see "
+        "docs/getting-started.md, section Environment"
 )
 YEARS = (2022, 2023, 2024, 2025, 2026)
 D = Decimal

@@ -20,7 +20,8 @@ from renstra_model.examples import ttu_dinsos
 
 SOURCE = os.environ.get("RENSTRA_TTU_SOURCE")
 pytestmark = pytest.mark.skipif(
-    not SOURCE or not Path(SOURCE).is_file(), reason="RENSTRA_TTU_SOURCE is not set"
+    not SOURCE or not Path(SOURCE).is_file(), reason="RENSTRA_TTU_SOURCE is not set: see "
+        "docs/getting-started.md, section Environment"
 )
 
 MONEY = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")

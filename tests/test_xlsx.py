@@ -71,7 +71,7 @@ def test_both_writers_write_the_same_number_format_for_the_same_cell(
 ) -> None:
     """Every number cell of every table: the one-table layout (data from row 3) and the
     document's layout (data from its frozen row) store the same number, in the same format."""
-    rows = openpyxl.load_workbook(write_xlsx(build_all(plan), tmp_path / "rows.xlsx"))
+    rows = openpyxl.load_workbook(write_xlsx(build_all(plan), tmp_path / "rows.xlsx", lang="id"))
     document = openpyxl.load_workbook(_all_tables(tmp_path / "document.xlsx"))
     assert rows.sheetnames == document.sheetnames
     kinds: set[Kind] = set()

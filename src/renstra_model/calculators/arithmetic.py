@@ -20,7 +20,7 @@ from typing import Final, TypeVar
 from attrs import frozen
 
 from ..errors import CalculatorInputError
-from ..messages import DEFAULT_LANG, Lang, render
+from ..messages import Lang, render
 from ..model.values import Nil, Quantity
 
 CONTEXT: Final = decimal.Context(
@@ -76,7 +76,7 @@ class Undefined:
     reason: Reason
     year: int | None = None
 
-    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+    def message(self, lang: Lang | None = None) -> str:
         """Why, in *lang*."""
         text = render(f"undefined.{self.reason.value}", {}, lang)
         if self.year is not None:

@@ -14,7 +14,7 @@ from typing import Final
 
 from attrs import frozen
 
-from ..messages import DEFAULT_LANG, Lang, render
+from ..messages import Lang, render
 from ..model.indicators import Polarity
 from .arithmetic import (
     CONTEXT,
@@ -80,7 +80,7 @@ class Predikat(Enum):
     RENDAH = "rendah"
     SANGAT_RENDAH = "sangat_rendah"
 
-    def label(self, lang: Lang = DEFAULT_LANG) -> str:
+    def label(self, lang: Lang | None = None) -> str:
         """The predikat's name in *lang*."""
         return render(f"predikat.{self.value}", {}, lang)
 

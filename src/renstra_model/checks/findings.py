@@ -1,5 +1,7 @@
 """Findings: what a compliance rule reports about a plan, as data. A finding carries the
-template of its rule's message, so it renders itself without the registry."""
+template of its rule's message, so it renders itself without the registry; its params are
+machine values (codes, numbers, years, machine keys, names from the plan), which the
+template reads as words of the language asked for (``renstra_model.messages.format_text``)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ..messages import DEFAULT_LANG, Lang, render
+from ..messages import Lang, format_text, render, resolve_lang
 from ..model.codes import Code
 
 
@@ -35,7 +37,7 @@ class Severity(Enum):
             return NotImplemented
         return self.rank < other.rank
 
-    def label(self, lang: Lang = DEFAULT_LANG) -> str:
+    def label(self, lang: Lang | None = None) -> str:
         """The severity's name in *lang*."""
         return render(f"severity.{self.value}", {}, lang)
 
@@ -45,15 +47,23 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 @frozen
 class Text:
-    """A text in English and Indonesian; templates use ``{name}`` placeholders."""
+    """A text in English and Indonesian; templates use ``{name}`` placeholders, and
+    ``{name:phrase.family}`` for a machine key read as words
+    (``renstra_model.messages.format_text``). A rule's texts are entries of the
+    catalogue (``rule.RS231.message``), registered with the rule."""
 
     en: str
     id: str
 
-    def render(self, lang: Lang = DEFAULT_LANG, params: Mapping[str, Any] | None = None) -> str:
-        """The text in *lang* with *params* filled in."""
+    def render(self, lang: Lang | None = None, params: Mapping[str, Any] | None = None) -> str:
+        """The text in *lang* (default: ``messages.default_lang()``) with *params* filled in."""
+        lang = resolve_lang(lang)
         template = self.id if lang == "id" else self.en
-        return template.format(**params) if params else template
+        return format_text(template, params, lang) if params else template
+
+    def entry(self) -> dict[Lang, str]:
+        """The text as a catalogue entry."""
+        return {"en": self.en, "id": self.id}
 
 
 @frozen
@@ -98,9 +108,19 @@ class Finding:
     findings on half or more of a plan's activities or indicators, reported as one); empty
     for an ordinary finding."""
 
-    def message(self, lang: Lang = DEFAULT_LANG) -> str:
-        """The finding's message in *lang*, from its rule's template."""
-        return self.template.render(lang, self.params)
+    def message(self, lang: Lang | None = None) -> str:
+        """The finding's message in *lang*, from its rule's template; the diagnosis of a flood
+        also names the first member's message in *lang* (``first``) and its examples
+        (``shown``)."""
+        if not self.members:
+            return self.template.render(lang, self.params)
+        examples = list(self.params.get("examples", ()))
+        more = int(self.params.get("count", 0)) > len(examples)
+        words = {
+            "first": self.members[0].message(lang),
+            "shown": ", ".join(examples) + (", …" if more else ""),
+        }
+        return self.template.render(lang, {**self.params, **words})
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled as its fields: the read-only params are not picklable as they are.
@@ -109,7 +129,7 @@ class Finding:
             self.template, self.members,
         )
 
-    def to_dict(self, lang: Lang = DEFAULT_LANG) -> dict[str, Any]:
+    def to_dict(self, lang: Lang | None = None) -> dict[str, Any]:
         """The finding as JSON-compatible data (a dict); the diagnosis of a flood also lists
         its ``members``, each as its own dict."""
         data: dict[str, Any] = {
@@ -128,7 +148,7 @@ class Finding:
             data["members"] = [member.to_dict(lang) for member in self.members]
         return data
 
-    def to_json(self, lang: Lang = DEFAULT_LANG) -> str:
+    def to_json(self, lang: Lang | None = None) -> str:
         """The finding as JSON text: :meth:`to_dict`, dumped."""
         return json.dumps(self.to_dict(lang), ensure_ascii=False)
 

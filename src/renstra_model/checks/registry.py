@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 from attrs import field, frozen
 
 from ..errors import UnknownRuleError
+from ..messages import extend
 from ..model.activities import Activity
 from ..model.codes import Level
 from ..model.plan import Plan
+from . import phrases  # noqa: F401  (the phrases of the rules' messages, into the catalogue)
 from .findings import Finding, Location, Severity, Text
 from .rulekit import PlanIndex
 
@@ -139,13 +141,16 @@ def rule(
     example: str,
     needs_nomenclature: bool = False,
 ) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of rule *id*."""
+    """Register the decorated function as the check of rule *id*, and its texts as the
+    catalogue's ``rule.<id>.title``, ``.message`` and ``.why``."""
     if family not in FAMILIES:
         raise ValueError(f"unknown family {family!r}")
 
     def register(check: Check) -> Check:
         if id in RULES:
             raise ValueError(f"rule {id} is registered twice")
+        extend({f"rule.{id}.{name}": text.entry()
+                for name, text in (("title", title), ("message", message), ("why", why))})
         RULES[id] = Rule(
             id, family, severity, title, message, why, example, check, needs_nomenclature
         )
@@ -213,12 +218,16 @@ FLOOD_EXAMPLES: Final = 3
 """How many of its activities or indicators the diagnosis of a flood names."""
 
 FLOOD_MESSAGE: Final = Text(
-    "{rule} on {count} of {total} {population}: {title} (e.g. {shown}; the first: {first}); "
-    "--expand lists each",
-    "{rule} pada {count} dari {total} {population_id}: {title_id} (mis. {shown}; yang "
-    "pertama: {first_id}); --expand merinci masing-masing",
+    "{rule} on {count} of {total} {population:phrase.population/and}: {title} (e.g. {shown}; "
+    "the first: {first}); --expand lists each",
+    "{rule} pada {count} dari {total} {population:phrase.population/and}: {title} (mis. "
+    "{shown}; yang pertama: {first}); --expand merinci masing-masing",
 )
-"""The message of the diagnosis of a flood."""
+"""The message of the diagnosis of a flood. Its ``title`` is the rule's, written into the
+diagnosis' template; ``shown`` and ``first`` (the first member's message) are filled in at
+rendering (:meth:`~renstra_model.checks.findings.Finding.message`), in the language asked
+for."""
+extend({"flood.message": FLOOD_MESSAGE.entry()})
 
 _SUBJECT: Final = re.compile(
     r"(?P<activity>programs\[\d+\](?:\.children\[\d+\])*)(?P<own>\.indicators\[\d+\])?"
@@ -226,13 +235,9 @@ _SUBJECT: Final = re.compile(
     r"|(?:key_indicators|service_performance)\[\d+\]\.indicator\b)"
 )
 
-_LEVELS: Final = (
-    (Level.PROGRAM, "programs", "program"),
-    (Level.KEGIATAN, "kegiatan", "kegiatan"),
-    (Level.SUB_KEGIATAN, "sub kegiatan", "sub kegiatan"),
-)
-"""The levels of the activity tree (which starts with programs), with their names as a
-population in English and Indonesian."""
+_LEVELS: Final = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
+"""The levels of the activity tree (which starts with programs), in order; a population
+names them by their values (``phrase.population.sub_kegiatan``)."""
 
 
 def subject(path: str) -> tuple[bool, str] | None:
@@ -265,11 +270,12 @@ def _level_counts(context: Context) -> Counter[Level]:
 
 def _population(
     context: Context, indicators: bool, subjects: Iterable[str]
-) -> tuple[int, str, str] | None:
+) -> tuple[int, list[str]] | None:
     """How many indicators, or activities of the levels of *subjects*, the plan has, and
-    their name in English and Indonesian; None where a path names no activity of the tree."""
+    what they are (``["indicator"]``, or level values); None where a path names no activity
+    of the tree."""
     if indicators:
-        return len(context.index.sites), "indicators", "indikator"
+        return len(context.index.sites), ["indicator"]
     by_path = context.shared(_activities_by_path)
     levels: set[Level] = set()
     for path in subjects:
@@ -278,14 +284,8 @@ def _population(
             return None
         levels.add(activity.level)
     counts = context.shared(_level_counts)
-    chosen = [(level, en, id_) for level, en, id_ in _LEVELS if level in levels]
-    return (sum(counts[level] for level, _, _ in chosen),
-            _listed([en for _, en, _ in chosen], "and"), _listed([i for _, _, i in chosen], "dan"))
-
-
-def _listed(names: list[str], word: str) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {word} {names[-1]}"
+    chosen = [level for level in _LEVELS if level in levels]
+    return sum(counts[level] for level in chosen), [level.value for level in chosen]
 
 
 def _diagnosed(context: Context, rule_: Rule, findings: list[Finding]) -> list[Finding]:
@@ -331,11 +331,17 @@ def _lower_first(title: str) -> str:
     return title
 
 
+def _titled(template: str, title: str) -> str:
+    """*template* with ``{title}`` replaced by *title* as a clause (its braces escaped)."""
+    clause = _lower_first(title).replace("{", "{{").replace("}", "}}")
+    return template.replace("{title}", clause)
+
+
 def _diagnosis(
     rule_: Rule, members: list[Finding], subjects: Mapping[str, list[Finding]],
-    population: tuple[int, str, str],
+    population: tuple[int, list[str]],
 ) -> Finding:
-    total, name, name_id = population
+    total, names = population
     examples: list[str] = []
     for group in subjects.values():  # two indicators of one sub kegiatan: one example
         example = _example(group[0])
@@ -344,17 +350,14 @@ def _diagnosis(
             if len(examples) == FLOOD_EXAMPLES:
                 break
     tables = {f.location.table for f in members}
-    first = members[0]
     params = {
         "rule": rule_.id, "count": len(subjects), "total": total, "findings": len(members),
-        "population": name, "population_id": name_id,
-        "title": _lower_first(rule_.title.en), "title_id": _lower_first(rule_.title.id),
-        "examples": examples,
-        "shown": ", ".join(examples) + (", …" if len(subjects) > len(examples) else ""),
-        "first": first.message("en"), "first_id": first.message("id"),
+        "population": names, "examples": examples,
     }
     return Finding(
         rule_.id, rule_.family, max(f.severity for f in members),
         Location(tables.pop() if len(tables) == 1 else None), params,
-        template=FLOOD_MESSAGE, members=tuple(members),
+        template=Text(_titled(FLOOD_MESSAGE.en, rule_.title.en),
+                      _titled(FLOOD_MESSAGE.id, rule_.title.id)),
+        members=tuple(members),
     )

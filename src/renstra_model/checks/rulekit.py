@@ -12,7 +12,7 @@ from attrs import frozen
 from ..calculators.arithmetic import CONTEXT, ZERO, Result, Undefined, present
 from ..calculators.rollups import Field, children_sum, parts_sum, rollups_by_id
 from ..errors import RenstraError
-from ..messages import DEFAULT_LANG, Lang, render
+from ..messages import Lang, render
 from ..model.activities import Activity
 from ..model.codes import Code, Level
 from ..model.indicators import Indicator, Polarity
@@ -21,26 +21,29 @@ from ..model.values import NIL, Nil, Quantity
 from .findings import Location
 
 
-def amount(value: Decimal | Nil | None) -> str:
-    """A money or number cell as message text: ``4091594846.5``, ``-`` or ``(empty)``."""
+def amount(value: Decimal | Nil | None) -> str | None:
+    """A money or number cell as a finding's value: ``4091594846.5``, ``-`` (the document's
+    nil), or None for an empty cell (which a message reads as ``(empty)``, ``(kosong)``)."""
     if value is None:
-        return "(empty)"
+        return None
     if isinstance(value, Nil):
         return "-"
     return format(value, "f")
 
 
-def computed(value: Result, places: int = 2) -> str:
-    """A calculated value as message text, rounded for display, or ``undefined``."""
+def computed(value: Result, places: int = 2) -> str | None:
+    """A calculated value as a finding's value, rounded for display, or None where it is
+    undefined (a message reads it with ``{name:none.phrase.value.undefined}``)."""
     if isinstance(value, Undefined):
-        return "undefined"
+        return None
     shown = present(value, places)
-    return format(shown, "f") if shown is not None else "undefined"
+    return format(shown, "f") if shown is not None else None
 
 
-def cell(quantity: Quantity | None) -> str:
-    """A stated quantity as message text: ``25325 KPM (72.18 %)``, or ``(empty)``."""
-    return "(empty)" if quantity is None else str(quantity)
+def cell(quantity: Quantity | None) -> str | None:
+    """A stated quantity as a finding's value: ``25325 KPM (72.18 %)``, or None for an
+    empty cell."""
+    return None if quantity is None else str(quantity)
 
 
 def years_text(years: Iterable[int]) -> str:
@@ -126,7 +129,7 @@ class NotInPlanError(RenstraError, LookupError):
         self.params = {"level": activity.level.label, "code": str(activity.code)}
         super().__init__(self.message())
 
-    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+    def message(self, lang: Lang | None = None) -> str:
         """The error in *lang*."""
         return render("checks.not_in_plan", self.params, lang)
 

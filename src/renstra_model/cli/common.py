@@ -13,12 +13,14 @@ import argparse
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+import warnings
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeAlias
 
 from ..errors import InvalidPlanError, PlanFileError, Problem, RenstraError
-from ..messages import DEFAULT_LANG, LANGS, Lang, extend, render
+from ..messages import LANG_VARIABLE, LANGS, Lang, LangWarning, extend, render
+from ..messages import default_lang as library_default_lang
 
 if TYPE_CHECKING:
     from ..io.inputs import Loaded, ReadOptions
@@ -70,13 +72,19 @@ Handler: TypeAlias = Callable[[argparse.Namespace], int]
 """A subcommand: a function of the parsed arguments returning the exit status."""
 
 
-def default_lang(fallback: Lang = DEFAULT_LANG) -> Lang:
-    """The language ``RENSTRA_LANG`` names, else *fallback*."""
-    env = os.environ.get("RENSTRA_LANG", fallback)
-    for lang in LANGS:
-        if env == lang:
-            return lang
-    return fallback
+def default_lang(fallback: Lang | None = None) -> Lang:
+    """The language of a run whose ``--lang`` names none: the library's one default
+    (:func:`renstra_model.messages.default_lang`: ``RENSTRA_LANG``, else English), or
+    *fallback* where ``RENSTRA_LANG`` names no language. A value of ``RENSTRA_LANG`` that is no
+    language is said on stderr, once, in both languages, and ignored."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LangWarning)
+        lang = library_default_lang()
+    for warning in caught:
+        print(f"renstra: {warning.message}", file=sys.stderr)
+    if fallback is not None and os.environ.get(LANG_VARIABLE) not in LANGS:
+        return fallback
+    return lang
 
 
 def describe_error(error: RenstraError, lang: Lang) -> str:
@@ -238,15 +246,3 @@ def scan_inputs(specs: Sequence[str], lang: Lang) -> list[str]:
             print(render("cli_common.skipped", {"path": entry.path, "why": entry.message(lang)},
                          lang), file=sys.stderr)
     return list(found.files)
-
-
-def expand_plans(specs: Sequence[str]) -> Iterator[str]:
-    """Each plan argument as itself, a directory as the ``*.json`` files below it (sorted), as
-    ``renstra export`` takes them (``renstra check`` reads every format of a directory:
-    :func:`renstra_model.io.inputs.expand`)."""
-    for spec in specs:
-        path = Path(spec)
-        if path.is_dir():
-            yield from (str(p) for p in sorted(path.rglob("*.json")) if p.is_file())
-        else:
-            yield spec

@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     from ..tables.builders import build, build_all
     from ..tables.render import render_table, write_xlsx
 
-    lang: Lang = args.lang or default_lang("id")  # the document's own style by default
+    lang: Lang = args.lang or default_lang()
     args.lang = lang  # the error path's too
     if args.format == "xlsx" and not args.output:
         print(render("cli_table.xlsx_output", {}, lang), file=sys.stderr)

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 from attrs import field, frozen
 
 from ..errors import PlanFileError, Problem
-from ..messages import DEFAULT_LANG, Lang, extend, render
+from ..messages import Lang, extend, render
 from ..model.nomenclature import Nomenclature
 from ..model.plan import Plan
 
@@ -403,7 +403,7 @@ class Skipped:
     why: str = ""
     deliberate: bool = False
 
-    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+    def message(self, lang: Lang | None = None) -> str:
         """Why the entry is skipped, in *lang*."""
         return render(self.key, {"why": self.why}, lang)
 

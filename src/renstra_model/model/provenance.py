@@ -12,7 +12,7 @@ import attrs
 from attrs import field, frozen
 
 from ..errors import fail
-from ..messages import DEFAULT_LANG, Lang, render
+from ..messages import Lang, render
 from ._fields import instances, optional_text, text
 
 
@@ -116,7 +116,7 @@ class ReadingNote:
         cell = self.cell
         return sheet if cell is None else f"{sheet}!{cell}"
 
-    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+    def message(self, lang: Lang | None = None) -> str:
         """The reason, in *lang*."""
         return render(self.key, self.params, lang)
 

@@ -30,7 +30,7 @@ from typing import Final
 
 from ..calculators.growth import period_growth
 from ..calculators.ratios import capaian, realisation_ratio
-from ..messages import DEFAULT_LANG, Lang, render
+from ..messages import Lang, render
 from ..model.activities import Activity
 from ..model.goals import Goal, Mission
 from ..model.indicators import Indicator
@@ -524,12 +524,12 @@ def table_names(plan: Plan | None = None) -> tuple[str, ...]:
     return tuple(TABLES) + extra
 
 
-def build(plan: Plan, name: str, lang: Lang = DEFAULT_LANG) -> Table:
+def build(plan: Plan, name: str, lang: Lang | None = None) -> Table:
     """The table *name* of *plan*: a standard table of :data:`TABLES`, else the problem table
     of chapter III the plan numbers *name* (:mod:`~renstra_model.tables.problems`). Names are
     read loosely: ``TC-23``, ``T-C.23`` and ``tc23`` are one table, as are ``7.1`` and ``71``,
-    and ``3.1``, ``3.1.`` and ``31``. :class:`UnknownTableError` (its message in *lang*, naming
-    the tables of *plan*) when no table has the name."""
+    and ``3.1``, ``3.1.`` and ``31``. :class:`UnknownTableError` (its message in *lang*, default:
+    the default language, naming the tables of *plan*) when no table has the name."""
     squashed = _squash(name)
     found = _BY_SQUASHED.get(squashed)
     if found is not None:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal
 
-from ..messages import DEFAULT_LANG, Lang, extend
+from ..messages import Lang, extend
 from ..model.values import NIL
 from .formats import COMPUTED_SUFFIX, Values, missing_extra, model_value, plain_value, tabular
 from .schema import Column, Kind, Table
@@ -130,7 +130,7 @@ def to_dataframe(
     keys: Keys = "title",
     nil: Nils = "flag",
     numbers: Numbers | None = None,
-    lang: Lang = DEFAULT_LANG,
+    lang: Lang | None = None,
 ) -> pd.DataFrame:
     """*table* as a pandas DataFrame (the ``pandas`` extra), one column per table column.
 
@@ -150,7 +150,8 @@ def to_dataframe(
       (a code ``1 06 01 2.08``, a quantity ``25325 KPM (72.18 %)``), ``pd.NA`` when empty.
 
     ``df.attrs`` holds the table's number, title and the sources of its rows.
-    ``MissingExtraError`` (in *lang*) when pandas is not installed."""
+    ``MissingExtraError`` (in *lang*, default: the default language) when pandas is not
+    installed."""
     try:
         import pandas as pd
     except ImportError:

@@ -1,4 +1,5 @@
-"""Numbers written the Indonesian way (``4.847.753.572``, ``72,18 %``) or the English way, by
+"""Numbers written the Indonesian way (``4.847.753.572``, ``72,18 %``) or the English way
+(the default language, :func:`~renstra_model.messages.default_lang`, where *lang* is not named), by
 Babel's CLDR locale data (the ``locale`` extra), never by hand; and the text of one table cell
 and the columns of a tabular form, which every renderer (text, CSV, DataFrame, workbook) shares.
 
@@ -6,13 +7,13 @@ Exact: a Decimal is formatted with the digits it has (``4.091.594.846,5``), or r
 to a fixed number of places when asked; nothing passes through a float.
 
 >>> from decimal import Decimal
->>> format_number(Decimal("4847753572"))
+>>> format_number(Decimal("4847753572"), lang="id")
 '4.847.753.572'
 >>> format_number(Decimal("4091594846.5"), lang="en")
 '4,091,594,846.5'
->>> format_percent(Decimal("72.18"))
+>>> format_percent(Decimal("72.18"), lang="id")
 '72,18 %'
->>> format_number(Decimal("-0.2145"), places=2)
+>>> format_number(Decimal("-0.2145"), lang="id", places=2)
 '-0,21'
 """
 
@@ -24,7 +25,7 @@ from typing import Final, Literal
 
 from ..calculators.arithmetic import Result, Undefined, present
 from ..errors import MissingExtraError
-from ..messages import DEFAULT_LANG, LOCALES, Lang, extend, render
+from ..messages import LOCALES, Lang, extend, render, resolve_lang
 from ..model.codes import Code
 from ..model.values import NIL, Nil, Quantity
 from .schema import Cell, Column, Computed, Growth, Kind, Table
@@ -43,21 +44,23 @@ def _format_decimal() -> Callable[..., str]:
 def format_number(
     value: Decimal | int,
     *,
-    lang: Lang = "id",
+    lang: Lang | None = None,
     places: int | None = None,
     parentheses: bool = False,
 ) -> str:
-    """*value* with the thousands and decimal separators of *lang*.
+    """*value* with the thousands and decimal separators of *lang* (default: the default
+    language).
 
     With *places*, rounded half-up to that many decimals (trailing zeros kept); without, every
     digit of the Decimal is shown and none added. With *parentheses*, a negative number is
     written ``(0,21)`` as T-C.24 prints it.
 
-    >>> format_number(Decimal("-0.21"), parentheses=True)
+    >>> format_number(Decimal("-0.21"), lang="id", parentheses=True)
     '(0,21)'
     >>> format_number(Decimal("0.12345678901234567890123456789012345"), lang="en")
     '0.12345678901234567890123456789012345'
     """
+    locale = LOCALES[resolve_lang(lang)]
     format_decimal = _format_decimal()
     number = Decimal(value)
     digits = len(number.as_tuple().digits)
@@ -73,21 +76,22 @@ def format_number(
             pattern = "#,##0" + ("." + "0" * places if places else "")
         if parentheses and number < 0:
             text = format_decimal(
-                -number, format=pattern, locale=LOCALES[lang], decimal_quantization=False
+                -number, format=pattern, locale=locale, decimal_quantization=False
             )
             return f"({text})"
         return format_decimal(
-            number, format=pattern, locale=LOCALES[lang], decimal_quantization=False
+            number, format=pattern, locale=locale, decimal_quantization=False
         )
 
 
-def format_percent(value: Decimal, *, lang: Lang = "id", places: int | None = None) -> str:
-    """A percentage as Renstra tables print it: ``72,18 %`` (value in percent)."""
+def format_percent(value: Decimal, *, lang: Lang | None = None, places: int | None = None) -> str:
+    """A percentage as Renstra tables print it: ``72,18 %`` (value in percent, numbers the
+    *lang* way)."""
     return f"{format_number(value, lang=lang, places=places)} %"
 
 
 def format_cell(
-    value: Decimal | Nil | None, *, lang: Lang = DEFAULT_LANG, places: int | None = None
+    value: Decimal | Nil | None, *, lang: Lang | None = None, places: int | None = None
 ) -> str:
     """A money or number cell: the number, ``-`` for a stated nil, empty for an absent cell."""
     if value is None:
@@ -119,7 +123,7 @@ extend(
 )
 
 
-def missing_extra(feature: str, extra: str, lang: Lang) -> MissingExtraError:
+def missing_extra(feature: str, extra: str, lang: Lang | None) -> MissingExtraError:
     """The error of a renderer whose optional *extra* is missing; *feature* is a message key."""
     return MissingExtraError(
         render("render.missing_extra", {"feature": render(feature, {}, lang), "extra": extra}, lang)

@@ -4,8 +4,10 @@ CSV; and, with the optional extras, a pandas DataFrame (``pandas``,
 :mod:`~renstra_model.tables.xlsx`), re-exported here.
 
 Renderers only format; the figures are the table's. Numbers and cells are written by
-``renstra_model.tables.formats`` (Babel's locale data): the Indonesian way by default
-(``4.847.753.572``, ``72,18 %``), the English way with ``lang="en"``. Each kind of column keeps
+``renstra_model.tables.formats`` (Babel's locale data): the Indonesian way with ``lang="id"``
+(``4.847.753.572``, ``72,18 %``), the English way with ``lang="en"`` (``4,847,753,572``); where
+*lang* is not named, in the default language (:func:`~renstra_model.messages.default_lang`:
+``RENSTRA_LANG``, else English). Each kind of column keeps
 its table's printed form, in one style throughout:
 
 * money ``4.091.594.846,5`` (every digit the amount has, none added);
@@ -28,7 +30,7 @@ language; a quantity is ``25325 KPM (72.18 %)``; one header row, the document's 
 >>> from renstra_model.tables.builders import build
 >>> tc24 = build(ttu_dinsos(), "TC-24").subset(range(1), ["uraian", "planned_2023",
 ...                                                       "growth_planned"])
->>> print(to_text(tc24, width=20), end="")
+>>> print(to_text(tc24, lang="id", width=20), end="")
 T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Dinas Sosial Kabupaten Timor Tengah Utara
 Uraian              Anggaran pada    Rata-rata
                     Tahun ke-2       Pertumbuhan
@@ -50,7 +52,7 @@ import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final, Literal
 
-from ..messages import Lang, extend, render
+from ..messages import Lang, extend, render, resolve_lang
 from .dataframe import to_dataframe
 from .formats import (
     COMPUTED_SUFFIX,
@@ -103,18 +105,22 @@ FORMATS: Final[tuple[Format, ...]] = ("text", "markdown", "html", "csv")
 # -- one cell ---------------------------------------------------------------------------------
 
 
-def cell_text(cell: Cell, column: Column, *, lang: Lang = "id", values: Values = "stated") -> str:
-    """The display text of *cell* in *column* (text, Markdown, HTML): numbers the *lang* way.
+def cell_text(
+    cell: Cell, column: Column, *, lang: Lang | None = None, values: Values = "stated"
+) -> str:
+    """The display text of *cell* in *column* (text, Markdown, HTML): numbers the *lang* way
+    (default: the default language).
 
     >>> from decimal import Decimal
     >>> from renstra_model import Quantity
     >>> from renstra_model.tables.builders import Column, Kind
     >>> q = Quantity(Decimal("25325"), "KPM", Decimal("72.18"))
-    >>> cell_text(q, Column("x", "X", Kind.PERCENT_QUANTITY))
+    >>> cell_text(q, Column("x", "X", Kind.PERCENT_QUANTITY), lang="id")
     '72,18 % (25.325 KPM)'
     >>> cell_text(q, Column("x", "X", Kind.QUANTITY), lang="en")
     '25,325 KPM (72.18 %)'
     """
+    lang = resolve_lang(lang)
     kind = column.kind
     if isinstance(cell, Computed | Growth):
         stated = value_text(cell.stated, kind, lang)
@@ -183,13 +189,14 @@ def _wrap(text: str, width: int) -> list[str]:
 def to_text(
     table: Table,
     *,
-    lang: Lang = "id",
+    lang: Lang | None = None,
     values: Values = "stated",
     width: int = 32,
     caption: bool = True,
 ) -> str:
     """*table* as plain text: columns padded with spaces, numbers right-aligned, text wrapped
     at *width* characters (numbers are never wrapped), headings across the whole row."""
+    lang = resolve_lang(lang)
     rows = list(_display_rows(table, lang, values))
     numeric = [c.kind.numeric for c in table.columns]
     wrapped: list[list[list[str]]] = [
@@ -237,10 +244,11 @@ def _md(text: str) -> str:
 
 
 def to_markdown(
-    table: Table, *, lang: Lang = "id", values: Values = "stated", caption: bool = True
+    table: Table, *, lang: Lang | None = None, values: Values = "stated", caption: bool = True
 ) -> str:
     """*table* as a Markdown (GitHub) pipe table, with the caption as a bold line above it and
     the footnote, if any, below; a heading row puts its text, bold, in the first cell."""
+    lang = resolve_lang(lang)
     out: list[str] = []
     if caption:
         out += [f"**{_md(table.number)}** {_md(table.title)}", ""]
@@ -286,11 +294,12 @@ def _header_rows(table: Table) -> list[str]:
 
 
 def to_html(
-    table: Table, *, lang: Lang = "id", values: Values = "stated", caption: bool = True
+    table: Table, *, lang: Lang | None = None, values: Values = "stated", caption: bool = True
 ) -> str:
     """*table* as an HTML ``<table>``: the caption, the document's header (grouped headings
     spanning their columns) and numbering row, numbers in cells of class ``num``, rows of class
     ``heading``, ``total`` or the activity's level, and the footnote in the ``<tfoot>``."""
+    lang = resolve_lang(lang)
     columns = table.columns
     out = [f'<table class="renstra-table" data-table="{_h(table.number)}">']
     if caption:
@@ -353,9 +362,10 @@ def _csv_line(fields: Iterable[str]) -> str:
 
 
 def render_table(
-    table: Table, fmt: str, *, lang: Lang = "id", values: Values = "stated"
+    table: Table, fmt: str, *, lang: Lang | None = None, values: Values = "stated"
 ) -> str:
-    """*table* in the text format *fmt* (one of :data:`FORMATS`)."""
+    """*table* in the text format *fmt* (one of :data:`FORMATS`), in *lang* (default: the
+    default language)."""
     if fmt == "text":
         return to_text(table, lang=lang, values=values)
     if fmt == "markdown":

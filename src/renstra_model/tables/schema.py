@@ -21,7 +21,7 @@ from attrs import field, frozen
 from ..calculators.arithmetic import Result, Undefined
 from ..calculators.ratios import agrees
 from ..errors import RenstraError
-from ..messages import DEFAULT_LANG, Lang, extend, render
+from ..messages import Lang, extend, render
 from ..model.codes import Code, Level
 from ..model.provenance import Source
 from ..model.values import Nil, Quantity
@@ -278,8 +278,9 @@ class Table:
                     found.append((r, column.key, cell))
         return tuple(found)
 
-    def footnote(self, lang: Lang = DEFAULT_LANG) -> str | None:
-        """The note renderers print under the table when rows come from other tables."""
+    def footnote(self, lang: Lang | None = None) -> str | None:
+        """The note renderers print under the table when rows come from other tables, in *lang*
+        (default: the default language)."""
         tables = sorted(
             {source.table for i in self.borrowed() if (source := self.rows[i].source)}
         )

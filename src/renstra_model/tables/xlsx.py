@@ -31,7 +31,7 @@ from attrs import frozen
 
 from ..errors import InvalidPlanError, Problem
 from ..files import atomic_path
-from ..messages import DEFAULT_LANG, Lang, extend
+from ..messages import Lang, extend, resolve_lang
 from ..model.codes import Level
 from .formats import Values, column_heading, missing_extra, model_value, tabular, value_text
 from .schema import Kind, RowKind, Table
@@ -157,7 +157,7 @@ class _Kit:
     fill: PatternFill
 
 
-def _kit(lang: Lang) -> _Kit:
+def _kit(lang: Lang | None) -> _Kit:
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -356,7 +356,7 @@ class _Document:
 # -- workbooks --------------------------------------------------------------------------------
 
 
-def _write(tables: Iterable[Table], path: str | os.PathLike[str], lang: Lang,
+def _write(tables: Iterable[Table], path: str | os.PathLike[str], lang: Lang | None,
            fill: Callable[[_Sheet], None]) -> Path:
     """Write *tables* to a workbook at *path*, one sheet a table filled by *fill*; the file
     is replaced only once the workbook is complete."""
@@ -376,7 +376,7 @@ def write_xlsx(
     tables: Table | Iterable[Table],
     path: str | os.PathLike[str],
     *,
-    lang: Lang = "id",
+    lang: Lang | None = None,
     values: Values = "stated",
 ) -> Path:
     """Write *tables* to an Excel workbook at *path*, one sheet a table (the ``excel``
@@ -387,7 +387,8 @@ def write_xlsx(
     stored as their display text (in *lang*). The file is replaced atomically;
     :class:`IllegalTextError` if a text holds control characters. Returns the path written."""
     chosen = [tables] if isinstance(tables, Table) else list(tables)
-    return _write(chosen, path, lang, lambda sheet: _rows(sheet, lang, values))
+    resolved = resolve_lang(lang)
+    return _write(chosen, path, resolved, lambda sheet: _rows(sheet, resolved, values))
 
 
 def write_document(
@@ -408,4 +409,4 @@ def write_document(
     def fill(sheet: _Sheet) -> None:
         _Document(sheet, stated.get(sheet.table.number, ())).write()
 
-    return _write(tables, path, DEFAULT_LANG, fill)
+    return _write(tables, path, None, fill)

@@ -75,8 +75,8 @@ def once(context: Context, found: Iterable[tuple[IndicatorSite, Hashable, Found]
     Found
 ]:
     """Each of *found* (site, what it diagnoses, finding) once among linked sites: the first
-    of the linked sites with the same diagnosis, naming the others in ``also`` (and in the
-    message, through ``same`` and ``same_id``). The sites are the plan's
+    of the linked sites with the same diagnosis, naming the others in ``also`` (which the
+    message reads through ``phrase.same_in``). The sites are the plan's
     (``context.index.sites``)."""
     groups: dict[int, int] | None = None
     kept: dict[tuple[int, Hashable], tuple[Found, list[str]]] = {}
@@ -89,11 +89,8 @@ def once(context: Context, found: Iterable[tuple[IndicatorSite, Hashable, Found]
         else:
             kept[slot] = (finding, [])
     for finding, others in kept.values():
-        also = ", ".join(others)
-        yield Found(finding.location, {
-            **finding.params, "also": also,
-            "same": f" (the same in {also})" if others else "",
-            "same_id": f" (sama di {also})" if others else ""}, finding.severity)
+        yield Found(finding.location, {**finding.params, "also": ", ".join(others)},
+                    finding.severity)
 
 
 # -- stated-percentage ------------------------------------------------------------------------
@@ -185,15 +182,18 @@ def _number(q: Quantity) -> Decimal | None:
     return q.amount if isinstance(q.amount, Decimal) else None
 
 
-def _percent_params(cell_name: str, stated: Decimal, count: Decimal | None,
-                    denominator: Decimal, value: Result) -> dict[str, str]:
-    return {"cell": cell_name, "stated": amount(stated), "count": amount(count),
+def _percent_params(cell: int | str, stated: Decimal, count: Quantity | None,
+                    denominator: Decimal, value: Result) -> dict[str, object]:
+    """The values of RS201: the cell (a year or ``end_of_period``), the count as the cell
+    states it (``-`` for a nil), and the share, None where it is undefined."""
+    return {"cell": cell, "stated": amount(stated),
+            "count": amount(None if count is None else count.amount),
             "denominator": amount(denominator), "computed": _text(shown(value, 2)),
             "expected": _text(shown(value, places(stated)))}
 
 
-def _text(value: Decimal | None) -> str:
-    return "undefined" if value is None else format(value, "f")
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
 
 
 @rule(
@@ -203,8 +203,10 @@ def _text(value: Decimal | None) -> str:
     title=Text("Stated percentage differs from count / denominator",
                "Persentase tertulis berbeda dari jumlah / penyebut"),
     message=Text(
-        "{cell} states {stated} %, but {count} / {denominator} is {computed} %{same}",
-        "{cell} menyatakan {stated} %, padahal {count} / {denominator} = {computed} %{same_id}",
+        "{cell:phrase.cell} states {stated} %, but {count} / {denominator} is "
+        "{computed:none.phrase.value.undefined} %{also:if.phrase.same_in}",
+        "{cell:phrase.cell} menyatakan {stated} %, padahal {count} / {denominator} = "
+        "{computed:none.phrase.value.undefined} %{also:if.phrase.same_in}",
     ),
     why=Text(
         "A cell such as '25.325 KPM (72,18 %)' states a count and the share it is of the "
@@ -226,19 +228,23 @@ def percentage_mismatch(context: Context) -> Iterator[Found]:
     """Cells whose stated percentage is not count / denominator — except those a shift
     explains (RS202 reports the shift once)."""
 
+    base_year = context.plan.period.baseline_year
+
     def found() -> Iterator[tuple[IndicatorSite, Hashable, Found]]:
         for p in context.shared(percentages):
             site, denominator = p.site, p.denominator
+            ind = site.indicator
             for year in sorted(p.wrong - p.explained):
                 count = p.counts.get(year)
-                params = _percent_params(f"{year}", p.stated[year], count, denominator,
+                cell = ind.baseline if year == base_year else ind.planned.get(year)
+                params = _percent_params(year, p.stated[year], cell, denominator,
                                          share(count, denominator))
                 yield site, (year, p.stated[year], count, denominator), Found(
                     site.location(year), params)
             end = site.indicator.end_of_period
             if p.end_wrong and end is not None and end.percent is not None:
                 count = _number(end)
-                params = _percent_params("end of period", end.percent, count, denominator,
+                params = _percent_params("end_of_period", end.percent, end, denominator,
                                          share(count, denominator))
                 yield site, ("end", end.percent, count, denominator), Found(
                     site.location(), params)
@@ -252,10 +258,10 @@ def percentage_mismatch(context: Context) -> Iterator[Found]:
     Severity.WARNING,
     title=Text("Percentages shifted by a year", "Persentase bergeser satu tahun"),
     message=Text(
-        "the percentages of {years} are each the share of the count of {shift:+d} year(s) "
-        "later: {cells}{same}",
-        "persentase tahun {years} masing-masing adalah bagian dari jumlah {shift:+d} tahun "
-        "kemudian: {cells}{same_id}",
+        "the percentages of {years:list} are each the share of the count of {shift:+d} "
+        "year(s) later: {cells}{also:if.phrase.same_in}",
+        "persentase tahun {years:list} masing-masing adalah bagian dari jumlah {shift:+d} "
+        "tahun kemudian: {cells}{also:if.phrase.same_in}",
     ),
     why=Text(
         "When the stated percentages of a row that disagree with count / denominator match "
@@ -284,22 +290,13 @@ def shifted_percentages(context: Context) -> Iterator[Found]:
                 f"{y}: {amount(p.stated[y])} % = {amount(p.counts.get(y + shift))} / "
                 f"{amount(p.denominator)}" for y in years)
             yield p.site, key, Found(p.site.location(), {
-                "years": ", ".join(str(y) for y in years), "shift": shift, "cells": cells,
+                "years": years, "shift": shift, "cells": cells,
                 "denominator": amount(p.denominator)})
 
     yield from once(context, found())
 
 
 # -- end-of-period ----------------------------------------------------------------------------
-
-_READINGS = {
-    Aggregation.SUM: ("the sum of the years", "jumlah tahunan"),
-    Aggregation.LAST: ("the last year", "tahun terakhir"),
-    Aggregation.MAX: ("the largest year", "tahun terbesar"),
-    Aggregation.MEAN: ("the mean of the years", "rata-rata tahunan"),
-}
-"""How a message names the end of period by each kind, in English and Indonesian."""
-
 
 @frozen
 class EndReading:
@@ -321,11 +318,6 @@ class EndReading:
     def key(self) -> Hashable:
         """What linked copies with the same reading share: the stated end and the years."""
         return (self.stated, self.series)
-
-    def reading(self) -> tuple[str, str]:
-        """The only kind that fits, named in English and Indonesian (for RS236)."""
-        (kind,) = self.fits
-        return _READINGS[kind]
 
 
 def _shifted(site: IndicatorSite, years: tuple[int, ...], shift: int) -> dict[int, Amount]:
@@ -374,10 +366,11 @@ def end_readings(context: Context) -> list[EndReading]:
     return found
 
 
-def _figure(value: Result) -> str:
-    """An end-of-period value as message text: exact, or rounded to two places."""
+def _figure(value: Result) -> str | None:
+    """An end-of-period value as message text: exact, or rounded to two places; None where
+    it is undefined."""
     rounded = shown(value, 2)
-    return "undefined" if rounded is None else format(rounded.normalize(), "f")
+    return None if rounded is None else format(rounded.normalize(), "f")
 
 
 @rule(
@@ -387,10 +380,12 @@ def _figure(value: Result) -> str:
     title=Text("End of period follows another aggregation",
                "Akhir periode mengikuti agregasi lain"),
     message=Text(
-        "the end of period {stated} is not the {kind} of the years ({value}) but their "
-        "{fits}{same}",
-        "kondisi akhir periode {stated} bukan {kind} tahunan ({value}) melainkan "
-        "{fits}{same_id}",
+        "the end of period {stated} is not the {kind:phrase.kind} of the years "
+        "({value:none.phrase.value.undefined}) but their {fits:phrase.kind/slash}"
+        "{also:if.phrase.same_in}",
+        "kondisi akhir periode {stated} bukan {kind:phrase.kind} dari nilai tahunan "
+        "({value:none.phrase.value.undefined}) melainkan {fits:phrase.kind/slash}"
+        "{also:if.phrase.same_in}",
     ),
     why=Text(
         "How the end-of-period value follows from the years depends on what the indicator "
@@ -417,7 +412,7 @@ def end_follows_other_kind(context: Context) -> Iterator[Found]:
             if others:
                 yield r.site, r.key, Found(r.site.location(), {
                     "stated": amount(r.stated), "kind": kind.value,
-                    "value": _figure(r.values[kind]), "fits": " / ".join(others)})
+                    "value": _figure(r.values[kind]), "fits": others})
 
     yield from once(context, found())
 
@@ -429,11 +424,15 @@ def end_follows_other_kind(context: Context) -> Iterator[Found]:
     title=Text("End of period fits none of the years",
                "Akhir periode tidak cocok dengan tahun mana pun"),
     message=Text(
-        "the end of period {stated} is neither the sum ({sum}), the last year ({last}), the "
-        "largest year ({max}) nor the mean ({mean}) of the targets{note}{same}",
-        "kondisi akhir periode {stated} bukan jumlah ({sum}), bukan tahun terakhir ({last}), "
-        "bukan tahun terbesar ({max}), dan bukan rata-rata ({mean}) dari target{note_id}"
-        "{same_id}",
+        "the end of period {stated} is neither the sum ({sum:none.phrase.value.undefined}), "
+        "the last year ({last:none.phrase.value.undefined}), the largest year "
+        "({max:none.phrase.value.undefined}) nor the mean ({mean:none.phrase.value.undefined}) "
+        "of the targets{no_kind:if.phrase.no_kind}{also:if.phrase.same_in}",
+        "kondisi akhir periode {stated} bukan jumlah ({sum:none.phrase.value.undefined}), "
+        "bukan tahun terakhir ({last:none.phrase.value.undefined}), bukan tahun terbesar "
+        "({max:none.phrase.value.undefined}), dan bukan rata-rata "
+        "({mean:none.phrase.value.undefined}) dari target{no_kind:if.phrase.no_kind}"
+        "{also:if.phrase.same_in}",
     ),
     why=Text(
         "An end-of-period target that no reading of the yearly targets gives is a target the "
@@ -463,8 +462,7 @@ def end_fits_nothing(context: Context) -> Iterator[Found]:
                 "last": _figure(values[Aggregation.LAST]),
                 "max": _figure(values[Aggregation.MAX]),
                 "mean": _figure(values[Aggregation.MEAN]),
-                "note": "" if kind else "; the indicator states no aggregation kind",
-                "note_id": "" if kind else "; indikator tidak menyatakan jenis agregasi"})
+                "no_kind": kind is None})
 
     yield from once(context, found())
 
@@ -512,8 +510,10 @@ def _units_agree(a: set[str], b: set[str]) -> bool:
     title=Text("Same indicator stated differently in two tables",
                "Indikator yang sama dinyatakan berbeda di dua tabel"),
     message=Text(
-        "{what}: {table} states {value}, {other_table} ({other}) states {other_value}",
-        "{what}: {table} menyatakan {value}, {other_table} ({other}) menyatakan {other_value}",
+        "{what:phrase.cell}: {table} states {value}, {other_table} ({other}) states "
+        "{other_value}",
+        "{what:phrase.cell}: {table} menyatakan {value}, {other_table} ({other}) menyatakan "
+        "{other_value}",
     ),
     why=Text(
         "Where the document ties an indicator of one table to another (7.1 to T-C.23 and "
@@ -535,20 +535,17 @@ def linked_values_differ(context: Context) -> Iterator[Found]:
     base_year = context.plan.period.baseline_year
     for site, other, link in context.shared(_linked):
         a, b = site.indicator, other.indicator
-        pairs: list[tuple[str, int | None, Quantity | None, Quantity | None]] = [
+        pairs: list[tuple[str | int, int | None, Quantity | None, Quantity | None]] = [
             ("baseline", None, a.baseline, b.baseline),
-            *(
-                (str(y), y, a.planned.get(y), b.planned.get(y))
-                for y in context.index.years
-            ),
-            ("end of period", None, a.end_of_period, b.end_of_period),
+            *((y, y, a.planned.get(y), b.planned.get(y)) for y in context.index.years),
+            ("end_of_period", None, a.end_of_period, b.end_of_period),
         ]
         mine, theirs = wrong.get(id(site), nothing), wrong.get(id(other), nothing)
         for what, year, qa, qb in pairs:
             if qa is None or qb is None or _figures_agree(qa, qb):
                 continue
             if _only_percent_differs(qa, qb):
-                if what == "end of period":
+                if what == "end_of_period":
                     if mine[1] or theirs[1]:
                         continue
                 elif (y := base_year if year is None else year) in mine[0] or y in theirs[0]:

@@ -100,7 +100,7 @@ def _comparable(cells: tuple[Quantity | None, ...], indicator: Indicator) -> boo
     return all(same_unit(units[0], unit) for unit in units[1:])
 
 
-def _params(what: str, year: int, shown: Sequence[str], off: tuple[bool, Decimal],
+def _params(what: str, year: int, shown: Sequence[str | None], off: tuple[bool, Decimal],
             ) -> dict[str, object]:
     above, factor = off
     return {
@@ -108,7 +108,6 @@ def _params(what: str, year: int, shown: Sequence[str], off: tuple[bool, Decimal
         "year_before": year - 1, "before": shown[0], "year_after": year + 1, "after": shown[2],
         "factor": computed(factor, 1),
         "direction": "above" if above else "below",
-        "direction_id": "di atas" if above else "di bawah",
     }
 
 
@@ -121,10 +120,12 @@ def _params(what: str, year: int, shown: Sequence[str], off: tuple[bool, Decimal
         "Angka suatu tahun sepuluh kali berbeda dari kedua tahun di sebelahnya",
     ),
     message=Text(
-        "the {what} of {year}, {value}, is {factor}× {direction} both neighbouring years "
+        "the {what:phrase.magnitude} of {year}, {value}, is {factor:none.phrase.value.undefined}× "
+        "{direction:phrase.direction} both neighbouring years "
         "({year_before}: {before}, {year_after}: {after}): likely a digit typed twice or "
         "left out",
-        "{what} tahun {year}, {value}, {factor}× {direction_id} kedua tahun di sebelahnya "
+        "{what:phrase.magnitude} tahun {year}, {value}, {factor:none.phrase.value.undefined}× "
+        "{direction:phrase.direction} kedua tahun di sebelahnya "
         "({year_before}: {before}, {year_after}: {after}): kemungkinan salah ketik digit",
     ),
     why=Text(

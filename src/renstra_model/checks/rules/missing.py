@@ -12,6 +12,7 @@ from typing import Final
 from ...model.activities import Activity
 from ...model.codes import Level
 from ...model.indicators import Indicator
+from ...model.values import Quantity
 from ..findings import Location, Severity, Text
 from ..registry import Context, Found, rule
 from ..rulekit import IndicatorSite, activity_location, amount, units_of
@@ -37,8 +38,8 @@ def budget_table_only(activity: Activity) -> bool:
     Severity.WARNING,
     title=Text("Sub kegiatan without an indicator", "Sub kegiatan tanpa indikator"),
     message=Text(
-        "{level} {code} has {what}",
-        "{level_id} {code} {what_id}",
+        "{level:phrase.level} {code} {what:phrase.lacks}",
+        "{level:phrase.level} {code} {what:phrase.lacks}",
     ),
     why=Text(
         "Every sub kegiatan of T-C.27 states an output indicator with yearly targets; without "
@@ -53,17 +54,22 @@ def missing_indicator(context: Context) -> Iterator[Found]:
     a target but no name. A sub kegiatan read from T-C.24 alone, which states no indicator, is
     left to RS238."""
     for path, activity in context.index.sub_kegiatan:
-        params = {"level": "sub kegiatan", "level_id": "sub kegiatan", "code": str(activity.code)}
+        params = {"level": activity.level.value, "code": str(activity.code)}
         if not activity.indicators:
             if not budget_table_only(activity):
-                yield Found(activity_location(activity, path), {
-                    **params, "what": "no indicator", "what_id": "tidak memiliki indikator"})
+                yield Found(activity_location(activity, path),
+                            {**params, "what": "no_indicator"})
             continue
         first = activity.indicators[0]
         if first.name is None and (first.baseline is not None or first.planned):
             yield Found(activity_location(activity, f"{path}.indicators[0]"),
-                        {**params, "what": "an indicator without a name",
-                         "what_id": "memiliki indikator tanpa nama"})
+                        {**params, "what": "unnamed_indicator"})
+
+
+def _cells(ind: Indicator) -> list[tuple[str | int, Quantity | None]]:
+    """The indicator's cells by name: ``baseline``, each year, ``end_of_period``
+    (``phrase.cell`` reads them)."""
+    return [("baseline", ind.baseline), *ind.planned.items(), ("end_of_period", ind.end_of_period)]
 
 
 def _has_bare_amount(ind: Indicator) -> bool:
@@ -81,8 +87,8 @@ def _has_bare_amount(ind: Indicator) -> bool:
     Severity.INFO,
     title=Text("Figure without a unit", "Angka tanpa satuan"),
     message=Text(
-        "{cells}: stated without the unit ({unit}) the other cells use",
-        "{cells}: tertulis tanpa satuan ({unit}) yang dipakai sel lain",
+        "{cells:phrase.cell}: stated without the unit ({unit}) the other cells use",
+        "{cells:phrase.cell}: tertulis tanpa satuan ({unit}) yang dipakai sel lain",
     ),
     why=Text(
         "A target '35' beside '20 orang' and '6 orang' leaves the reader to guess what is "
@@ -101,13 +107,10 @@ def missing_unit(context: Context) -> Iterator[Found]:
         units = units_of(ind)
         if not units:
             continue
-        cells = [("baseline", ind.baseline), *((str(y), q) for y, q in ind.planned.items()),
-                 ("end of period", ind.end_of_period)]
-        bare = [name for name, q in cells
+        bare = [name for name, q in _cells(ind)
                 if q is not None and isinstance(q.amount, Decimal) and not q.unit]
         if bare:
-            yield Found(site.location(), {"cells": ", ".join(bare),
-                                          "unit": ", ".join(sorted(units))})
+            yield Found(site.location(), {"cells": bare, "unit": ", ".join(sorted(units))})
 
 
 @rule(
@@ -116,8 +119,10 @@ def missing_unit(context: Context) -> Iterator[Found]:
     Severity.WARNING,
     title=Text("Program or kegiatan without a subtotal", "Program atau kegiatan tanpa subtotal"),
     message=Text(
-        "{level} {code} states no pagu for {years}, though its sub kegiatan do",
-        "{level} {code} tidak menyatakan pagu untuk {years}, padahal sub kegiatannya ada",
+        "{level:phrase.level_cap} {code} states no pagu for {years:list}, though its sub "
+        "kegiatan do",
+        "{level:phrase.level_cap} {code} tidak menyatakan pagu untuk {years:list}, padahal sub "
+        "kegiatannya ada",
     ),
     why=Text(
         "T-C.27 states the pagu of every program and kegiatan row; a missing subtotal hides the "
@@ -138,8 +143,7 @@ def missing_subtotal(context: Context) -> Iterator[Found]:
         years = [y for y in context.index.years if y not in stated and rolled.get(y, 0) > 0]
         if years:
             yield Found(activity_location(activity, path), {
-                "level": activity.level.label, "code": str(activity.code),
-                "years": ", ".join(str(y) for y in years)})
+                "level": activity.level.value, "code": str(activity.code), "years": years})
 
 
 @rule(
@@ -148,8 +152,8 @@ def missing_subtotal(context: Context) -> Iterator[Found]:
     Severity.INFO,
     title=Text("Indicator value missing", "Nilai indikator kosong"),
     message=Text(
-        "the indicator states no {what}",
-        "indikator tidak menyatakan {what_id}",
+        "the indicator states no {what:phrase.cell}",
+        "indikator tidak menyatakan {what:phrase.cell}",
     ),
     why=Text(
         "T-C.27 and Table 7.1 give every indicator a baseline, a target for each year and an "
@@ -168,14 +172,13 @@ def missing_indicator_value(context: Context) -> Iterator[Found]:
         )):
             continue
         ind = site.indicator
-        missing = [str(y) for y in years if y not in ind.planned]
+        missing: list[str | int] = [y for y in years if y not in ind.planned]
         if ind.baseline is None:
             missing.insert(0, "baseline")
         if ind.end_of_period is None:
-            missing.append("end of period")
+            missing.append("end_of_period")
         if missing and len(missing) < len(years) + 2:
-            yield Found(site.location(), {"what": ", ".join(missing),
-                                          "what_id": ", ".join(missing)})
+            yield Found(site.location(), {"what": missing})
 
 
 @rule(
@@ -207,9 +210,9 @@ def missing_location(context: Context) -> Iterator[Found]:
     title=Text("Indicator without an aggregation kind", "Indikator tanpa jenis agregasi"),
     message=Text(
         "indicator '{name}' states no aggregation kind; its end of period {stated} is "
-        "{reading}{same}",
+        "{kind:phrase.reading}{also:if.phrase.same_in}",
         "indikator '{name}' tidak menyatakan jenis agregasi; kondisi akhir periode {stated} "
-        "adalah {reading_id}{same_id}",
+        "adalah {kind:phrase.reading}{also:if.phrase.same_in}",
     ),
     why=Text(
         "Whether an indicator's years add up (a flow) or the last one counts (a stock) is part "
@@ -240,10 +243,9 @@ def missing_aggregation(context: Context) -> Iterator[Found]:
             if r.kind is not None or len(r.fits) != 1 or r.shifted:
                 continue
             ind = r.site.indicator
-            reading, reading_id = r.reading()
             yield r.site, r.key, Found(r.site.location(), {
                 "name": ind.name or ind.id or "?", "stated": amount(r.stated),
-                "kind": r.fits[0].value, "reading": reading, "reading_id": reading_id})
+                "kind": r.fits[0].value})
 
     yield from once(context, found())
 
@@ -254,8 +256,6 @@ _UNITLESS: Final = re.compile(
 )
 """Words of an indicator's name that make its figures a percentage, an index, a ratio, a rate
 or a score, which need no unit."""
-
-_CELL_NAMES: Final = {"baseline": "nilai awal", "end of period": "kondisi akhir periode"}
 
 
 def _states_a_unit(ind: Indicator) -> bool:
@@ -272,8 +272,8 @@ def _states_a_unit(ind: Indicator) -> bool:
     Severity.WARNING,
     title=Text("Indicator without a unit", "Indikator tanpa satuan"),
     message=Text(
-        "indicator '{name}' states amounts ({cells}) but no unit in any cell",
-        "indikator '{name}' menyatakan angka ({cells_id}) tanpa satuan di sel mana pun",
+        "indicator '{name}' states amounts ({cells:phrase.cell}) but no unit in any cell",
+        "indikator '{name}' menyatakan angka ({cells:phrase.cell}) tanpa satuan di sel mana pun",
     ),
     why=Text(
         "A count stated without its unit ('25.325' where another table says '25.325 KPM') "
@@ -301,14 +301,11 @@ def indicator_without_unit(context: Context) -> Iterator[Found]:
                    if q is not None for f in q.figures() if isinstance(f.amount, Decimal)]
         if not figures or all(f.percent == f.amount for f in figures):
             continue  # nothing stated, or only percentages
-        cells = [("baseline", ind.baseline), *((str(y), q) for y, q in ind.planned.items()),
-                 ("end of period", ind.end_of_period)]
         if ind.name is not None and _UNITLESS.search(ind.name.casefold()):
             continue
-        named = [name for name, q in cells if q is not None and isinstance(q.amount, Decimal)]
-        yield Found(site.location(), {
-            "name": ind.name or ind.id or "?", "cells": ", ".join(named),
-            "cells_id": ", ".join(_CELL_NAMES.get(name, name) for name in named)})
+        named = [name for name, q in _cells(ind)
+                 if q is not None and isinstance(q.amount, Decimal)]
+        yield Found(site.location(), {"name": ind.name or ind.id or "?", "cells": named})
 
 
 

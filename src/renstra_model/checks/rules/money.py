@@ -30,7 +30,6 @@ from ..rulekit import (
     money_positive,
     money_sum,
     table_of,
-    years_text,
 )
 from .structure import _tc24_children
 
@@ -201,8 +200,8 @@ def target_without_funding(context: Context) -> Iterator[Found]:
     Severity.WARNING,
     title=Text("Funding without a target", "Pendanaan tanpa target"),
     message=Text(
-        "Rp {money} in {year} buys no target (the targets are {targets})",
-        "Rp {money} pada {year} tanpa target (targetnya {targets})",
+        "Rp {money} in {year} buys no target (the targets are {targets:list})",
+        "Rp {money} pada {year} tanpa target (targetnya {targets:list})",
     ),
     why=Text(
         "Money planned for a year in which the sub kegiatan sets no target cannot be "
@@ -230,10 +229,10 @@ def funding_without_target(context: Context) -> Iterator[Found]:
             if any(aims_at_zero(ind, year) for ind in activity.indicators):
                 continue
             targets = [ind.planned.get(year) for ind in activity.indicators]
-            shown = ", ".join(str(t) if t else "(empty)" for t in targets)
             yield Found(
                 activity_location(activity, path, year),
-                {"year": year, "money": amount(money), "targets": shown},
+                {"year": year, "money": amount(money),
+                 "targets": [str(t) if t else None for t in targets]},
             )
 
 
@@ -250,9 +249,9 @@ def _ratio_stated(value: Decimal | Nil | None) -> bool:
     Severity.WARNING,
     title=Text("Ratio missing where both sides exist", "Rasio kosong padahal kedua sisi ada"),
     message=Text(
-        "{table} states no ratio on {count} rows ({years}), though both sides are stated "
+        "{table} states no ratio on {count} rows ({years:list}), though both sides are stated "
         "(first: {row})",
-        "{table} tidak menyatakan rasio pada {count} baris ({years}), padahal kedua sisinya "
+        "{table} tidak menyatakan rasio pada {count} baris ({years:list}), padahal kedua sisinya "
         "ada (pertama: {row})",
     ),
     why=Text(
@@ -306,7 +305,7 @@ def missing_ratio(context: Context) -> Iterator[Found]:
             years = sorted({y for _, ys in rows for y in ys})
             yield Found(
                 Location(table, None, None, path, None),
-                {"table": table, "count": len(rows), "years": years_text(years),
+                {"table": table, "count": len(rows), "years": list(years),
                  "row": rows[0][0], "rows": [r for r, _ in rows]},
             )
 
@@ -320,9 +319,9 @@ def missing_ratio(context: Context) -> Iterator[Found]:
     ),
     message=Text(
         "the ratio stated for {year} is {stated} %, but {numerator} / {denominator} "
-        "is {computed} %",
+        "is {computed:none.phrase.value.undefined} %",
         "rasio tahun {year} tertulis {stated} %, padahal {numerator} / {denominator} "
-        "= {computed} %",
+        "= {computed:none.phrase.value.undefined} %",
     ),
     why=Text(
         "A ratio is arithmetic on two figures of the same row; when it disagrees with them, "
@@ -415,10 +414,12 @@ def _growth(context: Context) -> dict[tuple[str, int], PeriodGrowth]:
         "Kolom rata-rata pertumbuhan memuat statistik lain",
     ),
     message=Text(
-        "the growth of the last year, not the mean of the yearly growth, stands in {columns} "
-        "(first: {row}: stated {stated}, mean {mean}, CAGR {cagr})",
+        "the growth of the last year, not the mean of the yearly growth, stands in "
+        "{columns:phrase.growth_where} (first: {row}: stated {stated}, mean "
+        "{mean:none.phrase.value.undefined}, CAGR {cagr:none.phrase.value.undefined})",
         "pertumbuhan tahun terakhir, bukan rata-rata pertumbuhan tahunan, tertulis di "
-        "{columns_id} (pertama: {row}: tertulis {stated}, rata-rata {mean}, CAGR {cagr})",
+        "{columns:phrase.growth_where} (pertama: {row}: tertulis {stated}, rata-rata "
+        "{mean:none.phrase.value.undefined}, CAGR {cagr:none.phrase.value.undefined})",
     ),
     why=Text(
         "T-C.24's 'Rata-rata Pertumbuhan' is the mean of the yearly growth rates. A column that "
@@ -456,20 +457,15 @@ def growth_column_is_last_step(context: Context) -> Iterator[Found]:
     rows = [row for row in plan.budget_table if id(row) in flagged]
     first, stated, figures = next(iter(hits.values()))[0]
     if len(named) == 1:
-        ((label, count),) = named
-        where = (f"the column '{label}' on {count} rows", f"kolom '{label}' pada {count} baris")
-        path, row_name = f"budget_table[*].stated_growth_{next(iter(hits))}", label
+        path, row_name = f"budget_table[*].stated_growth_{next(iter(hits))}", named[0][0]
     else:
-        where = (
-            "the columns " + " and ".join(f"'{label}' ({count} rows)" for label, count in named),
-            "kolom " + " dan ".join(f"'{label}' ({count} baris)" for label, count in named),
-        )
         path, row_name = "budget_table[*].stated_growth_*", "Rata-rata Pertumbuhan"
     yield Found(
         Location("T-C.24", None, None, path, row_name),
         {
-            "columns": where[0],
-            "columns_id": where[1],
+            "columns": "one" if len(named) == 1 else "both",
+            "labels": [label for label, _ in named],
+            "sizes": [count for _, count in named],
             "column": ", ".join(label for label, _ in named),
             "count": len(rows),
             "counts": {column: len(found) for column, found in hits.items()},
@@ -493,10 +489,12 @@ def growth_column_is_last_step(context: Context) -> Iterator[Found]:
         "Pertumbuhan tertulis tidak cocok dengan statistik apa pun",
     ),
     message=Text(
-        "stated growth {stated} is neither the mean of the yearly growth ({mean}), the CAGR "
-        "({cagr}) nor the last year's growth ({last})",
-        "pertumbuhan tertulis {stated} bukan rata-rata pertumbuhan tahunan ({mean}), bukan CAGR "
-        "({cagr}), dan bukan pertumbuhan tahun terakhir ({last})",
+        "stated growth {stated} is neither the mean of the yearly growth "
+        "({mean:none.phrase.value.undefined}), the CAGR ({cagr:none.phrase.value.undefined}) "
+        "nor the last year's growth ({last:none.phrase.value.undefined})",
+        "pertumbuhan tertulis {stated} bukan rata-rata pertumbuhan tahunan "
+        "({mean:none.phrase.value.undefined}), bukan CAGR ({cagr:none.phrase.value.undefined}), "
+        "dan bukan pertumbuhan tahun terakhir ({last:none.phrase.value.undefined})",
     ),
     why=Text(
         "A growth figure that no computation of the row's own money over the plan's years "
@@ -547,8 +545,10 @@ def growth_matches_nothing(context: Context) -> Iterator[Found]:
         "Realisation stated for a year not yet ended", "Realisasi untuk tahun yang belum berakhir"
     ),
     message=Text(
-        "{table} states realisations for {years} on {count} rows, in a plan adopted on {adopted}",
-        "{table} memuat realisasi tahun {years} pada {count} baris, dalam rencana yang ditetapkan "
+        "{table} states realisations for {years:list} on {count} rows, in a plan adopted on "
+        "{adopted}",
+        "{table} memuat realisasi tahun {years:list} pada {count} baris, dalam rencana yang "
+        "ditetapkan "
         "{adopted}",
     ),
     why=Text(
@@ -593,7 +593,7 @@ def future_realisation(context: Context) -> Iterator[Found]:
             Location(table, None, min(seen_years) if len(seen_years) == 1 else None, "", None),
             {
                 "table": table,
-                "years": years_text(sorted(seen_years)),
+                "years": sorted(seen_years),
                 "count": len(rows),
                 "adopted": adopted.isoformat(),
                 "rows": rows,

@@ -59,7 +59,7 @@ _NO_NAME: Final = "\u2014"
 
 
 def _level(activity_level: Level) -> str:
-    return activity_level.label.lower()
+    return activity_level.value
 
 
 # -- RS121 ------------------------------------------------------------------------------------
@@ -71,8 +71,8 @@ def _level(activity_level: Level) -> str:
     Severity.ERROR,
     title=Text("Code not in the nomenclature", "Kode tidak terdapat dalam nomenklatur"),
     message=Text(
-        "{level} {code} '{name}' is not in the nomenclature ({nomenclature})",
-        "{level} {code} '{name}' tidak terdapat dalam nomenklatur ({nomenclature})",
+        "{level:phrase.level} {code} '{name}' is not in the nomenclature ({nomenclature})",
+        "{level:phrase.level} {code} '{name}' tidak terdapat dalam nomenklatur ({nomenclature})",
     ),
     why=Text(
         "Programs, kegiatan and sub kegiatan are chosen from the national nomenclature "
@@ -109,8 +109,8 @@ def code_not_in_nomenclature(context: Context) -> Iterator[Found]:
 # -- RS122, RS123, RS125 -----------------------------------------------------------------------
 
 _NAME_MESSAGE: Final = Text(
-    "{level} {code} is named '{name}'; the nomenclature names it '{official}'",
-    "{level} {code} bernama '{name}'; nomenklatur menamainya '{official}'",
+    "{level:phrase.level} {code} is named '{name}'; the nomenclature names it '{official}'",
+    "{level:phrase.level} {code} bernama '{name}'; nomenklatur menamainya '{official}'",
 )
 
 _WORD: Final = re.compile(r"\w+")
@@ -134,12 +134,8 @@ def _gaps(text: str, pattern: re.Pattern[str]) -> list[str]:
     return ["".join(c for c in gap if c.isspace()) for gap in pattern.split(text)]
 
 
-def _codepoints(chars: set[str]) -> str:
-    return ", ".join(f"U+{ord(c):04X}" for c in sorted(chars))
-
-
-def _and(parts: list[str], word: str) -> str:
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {word} {parts[-1]}"
+def _codepoints(chars: set[str]) -> list[str]:
+    return [f"U+{ord(c):04X}" for c in sorted(chars)]
 
 
 def form_difference(
@@ -147,46 +143,44 @@ def form_difference(
 ) -> dict[str, object] | None:
     """How *name* differs from *official*, whose :func:`words` it has: the kinds of difference
     (``case``, ``spacing``, ``punctuation``, ``invisible``), the characters of an invisible or
-    unusual space, and the difference in English and Indonesian; None where they read the same
+    unusual space (``spaces``) and the invisible ones (``invisible``, ``hidden`` of them),
+    which ``phrase.difference`` reads in either language; None where they read the same
     (they differ only in ``<i>`` tags or dashes or, with *capitals*, only in case where one is
     written wholly in capitals: the style of program and kegiatan rows).
 
     >>> form_difference("Penyediaan Jasa Surat\u200b Menyurat.", "Penyediaan Jasa Surat Menyurat")
     ... # doctest: +NORMALIZE_WHITESPACE
-    {'kinds': ['punctuation', 'invisible'], 'characters': ['U+200B'],
-     'difference': 'punctuation and an invisible character (U+200B)',
-     'difference_id': 'tanda baca dan karakter tak terlihat (U+200B)'}
+    {'kinds': ['punctuation', 'invisible'], 'characters': ['U+200B'], 'spaces': [],
+     'invisible': ['U+200B'], 'hidden': 1}
     >>> form_difference("PENYEDIAAN JASA PENUNJANG", "Penyediaan Jasa Penunjang", capitals=True)
     """
     if name == official:
         return None
     seen, stated = visible_name(name), visible_name(official)
-    found: list[tuple[str, str, str]] = []  # (kind, English, Indonesian)
+    found: list[str] = []  # the kinds of difference
     styled = capitals and (seen.isupper() or stated.isupper())
     if not styled and _WORD.findall(seen) != _WORD.findall(stated):
-        found.append(("case", "case", "huruf besar-kecil"))
+        found.append("case")
     folded = [t.casefold() for t in _TOKEN.findall(seen)] == [
         t.casefold() for t in _TOKEN.findall(stated)]
     spaces: set[str] = set()
     pattern = _TOKEN if folded else _WORD  # the gaps between words where punctuation differs
     if _gaps(seen, pattern) != _gaps(stated, pattern):
         spaces = {c for c in seen + stated if c.isspace() and c != " "}
-        shown = f" ({_codepoints(spaces)})" if spaces else ""
-        found.append(("spacing", f"spacing{shown}", f"spasi{shown}"))
+        found.append("spacing")
     if not folded:
-        found.append(("punctuation", "punctuation", "tanda baca"))
+        found.append("punctuation")
     hidden = {c for c in name + official if c in INVISIBLE}
     if hidden:
-        what = "invisible characters" if len(hidden) > 1 else "an invisible character"
-        shown = f" ({_codepoints(hidden)})"
-        found.append(("invisible", what + shown, "karakter tak terlihat" + shown))
+        found.append("invisible")
     if not found:
         return None
     return {
-        "kinds": [kind for kind, _, _ in found],
-        "characters": [f"U+{ord(c):04X}" for c in sorted(hidden | spaces)],
-        "difference": _and([en for _, en, _ in found], "and"),
-        "difference_id": _and([id_ for _, _, id_ in found], "dan"),
+        "kinds": found,
+        "characters": _codepoints(hidden | spaces),
+        "spaces": _codepoints(spaces),
+        "invisible": _codepoints(hidden),
+        "hidden": len(hidden),
     }
 
 
@@ -380,10 +374,10 @@ def _form_found(
     title=Text("Name written differently from the nomenclature",
                "Nama ditulis berbeda dari nomenklatur"),
     message=Text(
-        "{level} {code} is named '{name}', the nomenclature '{official}': they differ only in "
-        "{difference}",
-        "{level} {code} bernama '{name}', nomenklatur '{official}': hanya berbeda pada "
-        "{difference_id}",
+        "{level:phrase.level} {code} is named '{name}', the nomenclature '{official}': they "
+        "differ only in {kinds:phrase.difference/and}",
+        "{level:phrase.level} {code} bernama '{name}', nomenklatur '{official}': hanya berbeda "
+        "pada {kinds:phrase.difference/and}",
     ),
     why=Text(
         "A name with the official words still differs from the official name where its case, "

@@ -77,21 +77,16 @@ def _code(note: ReadingNote) -> Code | None:
         return None
 
 
-def _note_found(k: int, note: ReadingNote, content: Text) -> Found:
-    """The finding of note *k*: its place, its reason in both languages, and its content
-    (as *content* introduces it) where it has one."""
+def _note_found(k: int, note: ReadingNote) -> Found:
+    """The finding of note *k*: its place, its reason (the catalogue's ``key`` with the
+    note's ``params``, which the message renders) and its content where it has one
+    (``shown``: quoted, on one line)."""
     row, place = note.cell, _one_line(note.place)
     where = f"{place} ({_one_line(note.heading)})" if note.heading else place
-    if note.value is None:
-        text = {"content": "", "content_id": ""}
-    else:
-        quoted = {"value": shown(note.value)}
-        text = {"content": content.render("en", quoted), "content_id": content.render("id", quoted)}
     params: dict[str, Any] = {
         "where": where, "place": place,
-        "reason": _one_line(reason(note, "en")), "reason_id": _one_line(reason(note, "id")),
-        **text,
         "key": note.key, "params": dict(note.params), "value": note.value,
+        "shown": None if note.value is None else shown(note.value),
         "heading": note.heading,
     }
     return Found(Location(note.sheet, _code(note), None, f"reading[{k}]", row), params)
@@ -103,15 +98,14 @@ def _notes(context: Context, reading: Reading) -> Iterator[tuple[int, ReadingNot
 
 # -- RS001 ------------------------------------------------------------------------------------
 
-_UNREAD: Final = Text("; content not read: {value}", "; isi yang tidak dibaca: {value}")
-
 
 @rule(
     "RS001",
     "import",
     Severity.ERROR,
     title=Text("Content of the source not read", "Isi berkas sumber tidak dibaca"),
-    message=Text("{where}: {reason}{content}", "{where}: {reason_id}{content_id}"),
+    message=Text("{where}: {key:note.params}{shown:if.phrase.unread}",
+                 "{where}: {key:note.params}{shown:if.phrase.unread}"),
     why=Text(
         "The reader of a source file (a workbook, a CSV export) records what it could not take "
         "into the plan: a formula without a saved value, a spreadsheet error, a row without a "
@@ -129,26 +123,13 @@ _UNREAD: Final = Text("; content not read: {value}", "; isi yang tidak dibaca: {
 def content_not_read(context: Context) -> Iterator[Found]:
     """One finding per note of content the reading left out, in the notes' order."""
     for k, note in _notes(context, Reading.UNREAD):
-        yield _note_found(k, note, _UNREAD)
+        yield _note_found(k, note)
 
 
 # -- RS002 ------------------------------------------------------------------------------------
 
-_IDENTITY: Final = (
-    ("title", "title", "judul"),
-    ("organisation.name", "Perangkat Daerah", "nama Perangkat Daerah"),
-    ("organisation.region", "region", "nama daerah"),
-)
-"""The parts of a plan's identity: their path, and their names in English and Indonesian."""
-
-
-def _either(names: list[str], word: str, serial: bool = False) -> str:
-    """``a``, ``a or b``, ``a, b or c`` (with *word* for "or"; a comma before it in a list of
-    three where *serial*, as Indonesian writes it)."""
-    if len(names) < 2:
-        return "".join(names)
-    head = ", ".join(names[:-1]) + ("," if serial and len(names) > 2 else "")
-    return f"{head} {word} {names[-1]}"
+_IDENTITY: Final = ("title", "organisation.name", "organisation.region")
+"""The parts of a plan's identity, by path (``phrase.identity`` names them)."""
 
 
 def _identity_path(parts: list[str]) -> str:
@@ -164,7 +145,8 @@ def _identity_path(parts: list[str]) -> str:
     "import",
     Severity.WARNING,
     title=Text("Plan does not state its identity", "Rencana tidak menyatakan identitasnya"),
-    message=Text("the plan states no {missing}", "rencana tidak menyatakan {missing_id}"),
+    message=Text("the plan states no {parts:phrase.identity/or}",
+                 "rencana tidak menyatakan {parts:phrase.identity/or}"),
     why=Text(
         "A Renstra names itself, the Perangkat Daerah whose plan it is and the kabupaten, kota "
         "or province it serves; without them it cannot be matched with its RPJMD, its Renja or "
@@ -194,21 +176,13 @@ def identity_not_stated(context: Context) -> Iterator[Found]:
         "organisation.name": plan.organisation.name,
         "organisation.region": plan.organisation.region,
     }
-    missing = [part for part in _IDENTITY if stated[part[0]] is None]
-    if not missing:
+    parts = [part for part in _IDENTITY if stated[part] is None]
+    if not parts:
         return
-    parts = [path for path, _, _ in missing]
-    yield Found(
-        Location(None, None, None, _identity_path(parts), None),
-        {"missing": _either([en for _, en, _ in missing], "or"),
-         "missing_id": _either([id_ for _, _, id_ in missing], "atau", serial=True),
-         "parts": parts},
-    )
+    yield Found(Location(None, None, None, _identity_path(parts), None), {"parts": parts})
 
 
 # -- RS003 ------------------------------------------------------------------------------------
-
-_NOTED: Final = Text("; the file holds {value}", "; berkas memuat {value}")
 
 
 @rule(
@@ -216,7 +190,8 @@ _NOTED: Final = Text("; the file holds {value}", "; berkas memuat {value}")
     "import",
     Severity.INFO,
     title=Text("Value read with a remark", "Nilai dibaca dengan catatan"),
-    message=Text("{where}: {reason}{content}", "{where}: {reason_id}{content_id}"),
+    message=Text("{where}: {key:note.params}{shown:if.phrase.noted}",
+                 "{where}: {key:note.params}{shown:if.phrase.noted}"),
     why=Text(
         "The value is in the plan, but the reader had to choose how to read it: a number the "
         "file stores as a binary fraction read as the spreadsheet displays it, a generic code "
@@ -232,7 +207,7 @@ _NOTED: Final = Text("; the file holds {value}", "; berkas memuat {value}")
 def value_read_with_remark(context: Context) -> Iterator[Found]:
     """One finding per note of a value read with a remark, in the notes' order."""
     for k, note in _notes(context, Reading.NOTED):
-        yield _note_found(k, note, _NOTED)
+        yield _note_found(k, note)
 
 
 # -- RS004 ------------------------------------------------------------------------------------

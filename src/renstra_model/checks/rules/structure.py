@@ -45,16 +45,16 @@ def _compare(
         return
     params = {**params, "stated": amount(stated), "sum": amount(total)}
     if _rounds_to(value, total):
-        rounded = {"note": " (only rounded to whole rupiah)",
-                   "note_id": " (hanya dibulatkan ke rupiah utuh)"}
-        yield Found(location, {**params, **rounded}, Severity.INFO)
+        yield Found(location, {**params, "rounded": True}, Severity.INFO)
     else:
-        yield Found(location, {**params, "note": "", "note_id": ""})
+        yield Found(location, {**params, "rounded": False})
 
 
 _SUM_MESSAGE = Text(
-    "{what} {stated} differs from the sum of its parts {sum}{note}",
-    "{what} {stated} berbeda dari jumlah bagian-bagiannya {sum}{note_id}",
+    "{what:phrase.sum} {stated} differs from the sum of its parts {sum}"
+    "{rounded:if.phrase.rounded}",
+    "{what:phrase.sum} {stated} berbeda dari jumlah bagian-bagiannya {sum}"
+    "{rounded:if.phrase.rounded}",
 )
 
 
@@ -100,7 +100,7 @@ def subtotal_mismatch(context: Context) -> Iterator[Found]:
                     continue  # it adds up its sub kegiatan: a child's subtotal is wrong
                 yield from _compare(
                     stated, total, activity_location(activity, path, year),
-                    {"what": f"{activity.level.label} {field}"},
+                    {"what": f"{activity.level.value}.{field}"},
                 )
     if plan.total_budget is not None:
         sums = add(context.index.rollup(p, "planned") for p in plan.programs)
@@ -109,7 +109,7 @@ def subtotal_mismatch(context: Context) -> Iterator[Found]:
                 yield from _compare(
                     stated, sums[year],
                     Location("T-C.27", None, year, f"total_budget.planned[{year}]", "TOTAL"),
-                    {"what": "TOTAL"},
+                    {"what": "total"},
                 )
 
 
@@ -142,12 +142,12 @@ def period_total_mismatch(context: Context) -> Iterator[Found]:
         if _money(line.planned_total) != years_sum:
             yield from _compare(line.planned_total, years_sum,
                                 activity_location(activity, f"{path}.budget.planned_total"),
-                                {"what": f"{activity.level.label} Rp"})
+                                {"what": f"{activity.level.value}.period"})
     total = plan.total_budget
     if total is not None and total.planned_total is not None:
         location = Location("T-C.27", None, None, "total_budget.planned_total", "TOTAL")
         yield from _compare(total.planned_total, _years_sum(total.planned), location,
-                            {"what": "TOTAL"})
+                            {"what": "total"})
 
 
 def _years_sum(series: Mapping[int, MoneyCell]) -> Decimal:
@@ -206,7 +206,7 @@ def tc24_sum_mismatch(context: Context) -> Iterator[Found]:
                         stated, sums[year],
                         Location("T-C.24", row.code, year,
                                  f"budget_table[{k}].budget.{field}[{year}]", row.label),
-                        {"what": f"{row.level.label} {field}"},
+                        {"what": f"{row.level.value}.{field}"},
                     )
 
 
@@ -276,8 +276,8 @@ def code_outside_bidang(context: Context) -> Iterator[Found]:
     Severity.ERROR,
     title=Text("T-C.24 code out of the hierarchy", "Kode T-C.24 keluar dari hierarki"),
     message=Text(
-        "row '{row}' ({level}) has code {code}, which {why}",
-        "baris '{row}' ({level}) berkode {code}, yang {why_id}",
+        "row '{row}' ({level:phrase.level}) has code {code}, which {why:phrase.code_why}",
+        "baris '{row}' ({level:phrase.level}) berkode {code}, yang {why:phrase.code_why}",
     ),
     why=Text(
         "T-C.24 is a flat table whose hierarchy is its order: each row's code must be of the "
@@ -293,11 +293,11 @@ def tc24_code_hierarchy(context: Context) -> Iterator[Found]:
     rows = context.plan.budget_table
     parents: list[Code | None] = [None] * len(_ORDER)  # the last code seen at each depth
 
-    def found(k: int, row: BudgetRow, why: str, why_id: str) -> Found:
+    def found(k: int, row: BudgetRow, why: str, **about: str) -> Found:
         return Found(
             Location("T-C.24", row.code, None, f"budget_table[{k}].code", row.label),
             {"row": row.label, "level": row.level.value, "code": str(row.code), "why": why,
-             "why_id": why_id},
+             **about},
         )
 
     for k, row in enumerate(rows):
@@ -305,13 +305,12 @@ def tc24_code_hierarchy(context: Context) -> Iterator[Found]:
         if code is None:
             continue
         if code.level is not row.level:
-            yield found(k, row, f"is a {code.level.value} code",
-                        f"adalah kode {code.level.value}")
+            yield found(k, row, "level", actual=code.level.value)
             continue
         depth = _ORDER[row.level]
         parent = parents[depth - 1] if depth else None
         if parent is not None and not code.is_child_of(parent):
-            yield found(k, row, f"does not extend {parent}", f"bukan turunan {parent}")
+            yield found(k, row, "not_child", parent=str(parent))
         parents[depth] = code
         parents[depth + 1:] = [None] * (len(parents) - depth - 1)
 

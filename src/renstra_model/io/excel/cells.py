@@ -16,7 +16,7 @@ from typing import Any, Final
 from attrs import field, frozen
 
 from ...errors import InvalidPlanError, Problem
-from ...messages import DEFAULT_LANG, Lang, render
+from ...messages import Lang, render
 from ...model.provenance import Reading, ReadingNote
 from ...model.values import MoneyCell, Quantity, check_money, check_number, check_text
 from ..parsing import Style, parse_money, parse_quantity
@@ -152,11 +152,11 @@ class CellProblem:
         sheet = self.sheet.replace("'", "''")
         return f"'{sheet}'!{self.column or ''}{self.row}"
 
-    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+    def message(self, lang: Lang | None = None) -> str:
         """The reason, in *lang*."""
         return render(self.key, self.params, lang)
 
-    def describe(self, lang: Lang = DEFAULT_LANG) -> str:
+    def describe(self, lang: Lang | None = None) -> str:
         """``reason @ 'sheet'!F12``, as the command line prints it."""
         where = f" ({self.heading})" if self.heading else ""
         return f"{self.message(lang)} @ {self.path}{where}"

@@ -43,7 +43,7 @@ import attrs
 from attrs import frozen
 
 from ...errors import InvalidPlanError, Problem
-from ...messages import DEFAULT_LANG, Lang, extend, render
+from ...messages import Lang, extend, render, resolve_lang
 from ...model.activities import Activity
 from ...model.codes import Code, Level
 from ...model.nomenclature import Nomenclature
@@ -150,8 +150,10 @@ class WorkbookError(InvalidPlanError):
         self.cells: tuple[CellProblem, ...] = tuple(cells)
         super().__init__([*problems, *(c.to_problem() for c in self.cells)], source)
 
-    def describe(self, lang: Lang = DEFAULT_LANG) -> str:
-        """All problems, one a line, in *lang*, cell problems with their column heading."""
+    def describe(self, lang: Lang | None = None) -> str:
+        """All problems, one a line, in *lang* (default: the default language), cell problems
+        with their column heading."""
+        lang = resolve_lang(lang)
         cells: tuple[CellProblem, ...] = getattr(self, "cells", ())
         own = self.problems[: len(self.problems) - len(cells)]
         head = f"{self.source}: " if self.source else ""

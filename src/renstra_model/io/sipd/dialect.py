@@ -27,7 +27,7 @@ from typing import Final, Literal
 from attrs import frozen
 
 from ...errors import InvalidPlanError, Problem
-from ...messages import DEFAULT_LANG, Lang, extend, render
+from ...messages import Lang, extend, render, resolve_lang
 from ..parsing import Style
 
 Kind = Literal["csv", "json", "rows"]
@@ -146,9 +146,10 @@ class Dialect:
     encoding_given: bool = False
     delimiter_given: bool = False
 
-    def describe(self, lang: Lang = DEFAULT_LANG) -> str:
+    def describe(self, lang: Lang | None = None) -> str:
         """The dialect in a line: ``CSV, semicolon-separated, UTF-8 with a byte order mark,
         numbers with a decimal comma or point (…)``."""
+        lang = resolve_lang(lang)
         numbers = _NUMBER_NAMES[lang][self.style]
         if self.kind == "rows":
             return render("sipd.dialect.rows", {"numbers": numbers}, lang)

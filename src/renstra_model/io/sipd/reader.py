@@ -17,7 +17,7 @@ from attrs import field, frozen
 
 from ...errors import Problem
 from ...files import read_bounded
-from ...messages import DEFAULT_LANG, Lang, extend
+from ...messages import Lang, extend
 from ...model._fields import to_tuple
 from ...model.nomenclature import Nomenclature
 from ...model.provenance import Reading, ReadingNote
@@ -123,7 +123,7 @@ class SipdExport:
         """How the file was read, in English (:meth:`describe` in either language)."""
         return self.read_as.describe("en")
 
-    def describe(self, lang: Lang = DEFAULT_LANG) -> str:
+    def describe(self, lang: Lang | None = None) -> str:
         """The summary line of the reading: ``sipd.csv: 12 rows, 3 plans; read as CSV, …``."""
         from ...messages import render
 
@@ -131,7 +131,7 @@ class SipdExport:
                                        "plans": len(self.plans),
                                        "dialect": self.read_as.describe(lang)}, lang)
 
-    def describe_ignored(self, lang: Lang = DEFAULT_LANG) -> str | None:
+    def describe_ignored(self, lang: Lang | None = None) -> str | None:
         """The line naming the fields not read, or None when every field is read."""
         from ...messages import render
 
