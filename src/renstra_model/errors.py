@@ -3,6 +3,9 @@
 Every error the library raises is a :class:`RenstraError`. Errors about the content of a plan
 carry every :class:`Problem` found, each with the path of the offending value
 (``activities[3].children[1].budget.planned[2024]``) and a message in Indonesian and English.
+A message whose language the caller does not name is in the default language
+(:func:`~renstra_model.messages.default_lang`: ``RENSTRA_LANG``, else English), read when the
+message is rendered, ``str(error)`` included.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .messages import DEFAULT_LANG, Lang, render
+from .messages import Lang, render, resolve_lang
 
 
 def _freeze_params(params: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -28,11 +31,11 @@ class Problem:
     key: str
     params: Mapping[str, Any] = field(factory=dict, converter=_freeze_params, eq=False)
 
-    def message(self, lang: Lang = DEFAULT_LANG) -> str:
-        """The reason, in *lang*."""
+    def message(self, lang: Lang | None = None) -> str:
+        """The reason, in *lang* (default: :func:`~renstra_model.messages.default_lang`)."""
         return render(self.key, self.params, lang)
 
-    def describe(self, lang: Lang = DEFAULT_LANG) -> str:
+    def describe(self, lang: Lang | None = None) -> str:
         """``reason @ path``, as the command line prints it."""
         return f"{self.message(lang)} @ {self.path or '$'}"
 
@@ -88,8 +91,13 @@ class InvalidPlanError(RenstraError, ValueError):
         self.source = source
         super().__init__(self.describe())
 
-    def describe(self, lang: Lang = DEFAULT_LANG) -> str:
-        """All problems, one a line, in *lang*."""
+    def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, lang: Lang | None = None) -> str:
+        """All problems, one a line, in *lang* (default:
+        :func:`~renstra_model.messages.default_lang`)."""
+        lang = resolve_lang(lang)
         head = f"{self.source}: " if self.source else ""
         lines = [p.describe(lang) for p in self.problems]
         if len(lines) == 1:
@@ -132,8 +140,11 @@ class MessageError(RenstraError):
         self.params: dict[str, Any] = params
         super().__init__(self.describe())
 
-    def describe(self, lang: Lang = DEFAULT_LANG) -> str:
-        """The message in *lang*."""
+    def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, lang: Lang | None = None) -> str:
+        """The message in *lang* (default: :func:`~renstra_model.messages.default_lang`)."""
         return render(self.key, self.params, lang)
 
 

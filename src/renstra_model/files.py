@@ -6,7 +6,8 @@ once its new content is complete.
 >>> import tempfile
 >>> from pathlib import Path
 >>> folder = Path(tempfile.mkdtemp())
->>> write_text_atomic(folder / "plan.json", "{}\\n")
+>>> write_text_atomic(folder / "plan.json", "{}\\n") == folder / "plan.json"
+True
 >>> read_bounded(folder / "plan.json", 10)
 b'{}\\n'
 >>> try:
@@ -118,7 +119,10 @@ def _mode_of(target: Path) -> int | None:
         return None
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write *text* to *path* as UTF-8 with ``\\n`` line ends, replacing the file atomically."""
-    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as handle:
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
+    """Write *text* to *path* as UTF-8 with ``\\n`` line ends, replacing the file atomically;
+    return the path written."""
+    target = Path(path)
+    with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
+    return target

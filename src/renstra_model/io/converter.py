@@ -3,7 +3,12 @@
 Strict by design: money and numbers are decimal strings (a JSON number would have passed
 through a binary float in most tools), ``"-"`` is a stated nil, years are the keys of
 objects, unknown keys are refused, and text is never made from a number. Every problem of a
-document is reported at once, each as "reason @ path".
+document is reported at once, each as "reason @ path": every bad field of every object, a
+value its type refuses and a value the field's check refuses alike (in a year map or list that
+holds a bad item, each of its other items is still checked). An object whose fields are all
+good is then built, which tests its invariants (a child's code extends its parent's, the
+period's years are in order); an object with a bad field is not built, so that the one cause
+gives one problem, not also a follow-on problem of the object or of its parents.
 
 A load first tries the fast path (:mod:`.fastload`), derived from the same model; where it
 declines the data, this converter reports every problem.
@@ -15,7 +20,7 @@ import datetime as dt
 import sys
 import threading
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,7 +30,7 @@ from ..errors import InvalidPlanError, Problem, fail, join_path
 from ..model.codes import Code
 from ..model.plan import Plan
 from ..model.series import YEAR_MAX, YEAR_MIN, YearMap
-from ..model.values import NIL, Nil
+from ..model.values import NIL, VALUE_CHECKS, Nil
 from .fastload import _fast_plan as _fast_plan
 from .fastload import _FastStructurer as _FastStructurer
 from .fastload import load_fast
@@ -52,6 +57,15 @@ if TYPE_CHECKING:
     from cattrs import Converter
 
 T = TypeVar("T")
+
+
+class _PartlyBuiltError(InvalidPlanError):
+    """The problems of a year map or a list, with the items that were built (each with the
+    path segment of its year or index), so that the field's check can still test them."""
+
+    def __init__(self, problems: Iterable[Problem], built: Iterable[tuple[str, Any]]) -> None:
+        super().__init__(problems)
+        self.built: tuple[tuple[str, Any], ...] = tuple(built)
 
 
 class _Structurer:
@@ -94,7 +108,8 @@ class _Structurer:
             except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
                 problems.extend(problems_of(exc, f"[{year}]"))
         if problems:
-            raise InvalidPlanError(problems)
+            built = ((f"[{year}]", item) for year, item in result.items())
+            raise _PartlyBuiltError(problems, built)
         return YearMap(result)
 
     def tuple_of(self, value: object, tp: Any) -> tuple[Any, ...]:
@@ -103,15 +118,109 @@ class _Structurer:
         args = typing.get_args(tp)
         item_type = args[0] if args else Any
         items: list[Any] = []
+        built: list[tuple[str, Any]] = []
         problems: list[Problem] = []
         for index, item in enumerate(value):
             try:
-                items.append(self.converter.structure(item, item_type))
+                made = self.converter.structure(item, item_type)
             except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
                 problems.extend(problems_of(exc, f"[{index}]"))
+                continue
+            items.append(made)
+            built.append((f"[{index}]", made))
         if problems:
-            raise InvalidPlanError(problems)
+            raise _PartlyBuiltError(problems, built)
         return tuple(items)
+
+    def attrs_class(self, cls: Any) -> Callable[[Any, Any], Any]:
+        """The structuring function of the attrs class *cls*: every bad field reported."""
+        fields = attrs.fields(cls)
+        hints = typing.get_type_hints(cls)
+        names = frozenset(a.name for a in fields)
+        # Each field's hook, looked up on first use (a class may hold itself: the activities).
+        hooks: list[tuple[attrs.Attribute[Any], Callable[[Any, Any], Any], Any]] = []
+
+        def structure_object(value: Any, _: Any) -> Any:
+            if not isinstance(value, Mapping):
+                raise fail("structure.type", expected="an object", type=type_name(value))
+            if not hooks:
+                hooks.extend((a, self.converter.get_structure_hook(hints[a.name]), hints[a.name])
+                             for a in fields)
+            found: dict[str, list[Problem]] = {}
+            made: dict[str, Any] = {}
+            for attribute, hook, tp in hooks:
+                name = attribute.name
+                if name not in value:
+                    if attribute.default is attrs.NOTHING:
+                        found[name] = [Problem(name, "structure.missing", {})]
+                    continue
+                try:
+                    made[name] = hook(value[name], tp)
+                except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
+                    found[name] = [*problems_of(exc, name), *_item_problems(attribute, exc)]
+            unknown = [
+                Problem("", "structure.unknown_key", {"key": key})
+                for key in sorted(set(value) - names, key=str)
+            ]
+            if not found and not unknown:
+                try:
+                    return cls(**made)
+                except InvalidPlanError:
+                    # A field's check or an invariant: the checks of every field say all the
+                    # fields' problems; where they pass, the invariant's are the problems.
+                    _field_problems(cls, fields, made, found)
+                    if not found:
+                        raise
+            else:
+                _field_problems(cls, fields, made, found)
+            problems = [p for a in fields for p in found.get(a.name, ())]
+            raise InvalidPlanError([*problems, *unknown])
+
+        return structure_object
+
+
+def _item_problems(attribute: attrs.Attribute[Any], exc: BaseException) -> list[Problem]:
+    """The problems the check of *attribute* finds in the items of a year map or list that
+    were built though others were not (:class:`_PartlyBuiltError`)."""
+    check = VALUE_CHECKS.get(attribute.validator) if attribute.validator is not None else None
+    if not isinstance(exc, _PartlyBuiltError) or check is None:
+        return []
+    if not (check.each_year or check.items):
+        return []
+    problems: list[Problem] = []
+    for segment, item in exc.built:
+        try:
+            check.check(item)
+        except InvalidPlanError as error:
+            problems.extend(p.under(join_path(attribute.name, segment)) for p in error.problems)
+    return problems
+
+
+def _field_problems(
+    cls: Any, fields: Any, made: Mapping[str, Any], found: dict[str, list[Problem]]
+) -> None:
+    """Add to *found* what the validator of each field built in *made* refuses, run on an
+    instance of *cls* holding only those fields. A validator that reads a field not built
+    (``AttributeError``) is not run: that field's own problem is the cause."""
+    instance = cls.__new__(cls)
+    values: dict[str, Any] = {}
+    for attribute in fields:
+        if attribute.name in made:
+            item = made[attribute.name]
+            if attribute.converter is not None:
+                item = attribute.converter(item)
+            values[attribute.name] = item
+            object.__setattr__(instance, attribute.name, item)
+    for attribute in fields:
+        name = attribute.name
+        if name not in values or attribute.validator is None:
+            continue
+        try:
+            attribute.validator(instance, attribute, values[name])
+        except AttributeError:
+            continue
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a problem
+            found.setdefault(name, []).extend(problems_of(exc))
 
 
 def _unstructure_year_map(converter: Converter) -> Callable[[YearMap[Any]], dict[str, Any]]:
@@ -119,19 +228,6 @@ def _unstructure_year_map(converter: Converter) -> Callable[[YearMap[Any]], dict
         return {str(year): converter.unstructure(item) for year, item in value.items()}
 
     return unstructure
-
-
-def _mapping_guard(structure: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
-    """Refuse anything but a JSON object where an attrs class is expected."""
-
-    def guarded(value: Any, tp: Any) -> T:
-        if not isinstance(value, Mapping):
-            raise fail(
-                "structure.type", expected="an object", type=type_name(value)
-            )
-        return structure(value, tp)
-
-    return guarded
 
 
 def make_converter() -> Converter:
@@ -158,13 +254,7 @@ def make_converter() -> Converter:
     conv.register_structure_hook_func(is_year_map, helper.year_map)
     conv.register_unstructure_hook_factory(is_year_map, lambda _: _unstructure_year_map(conv))
     conv.register_structure_hook_func(is_homogeneous_tuple, helper.tuple_of)
-
-    def attrs_factory(cls: Any) -> Callable[[Any, Any], Any]:
-        from cattrs.gen import make_dict_structure_fn
-
-        return _mapping_guard(make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
-
-    conv.register_structure_hook_factory(attrs.has, attrs_factory)
+    conv.register_structure_hook_factory(attrs.has, helper.attrs_class)
     return conv
 
 

@@ -136,6 +136,7 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> Pl
     return from_data(parse_json(_decode(raw, name), name), name)
 
 
-def save(plan: Plan, path: str | os.PathLike[str]) -> None:
-    """Write *plan* to *path* as JSON, replacing the file atomically."""
-    write_text_atomic(path, dumps(plan))
+def save(plan: Plan, path: str | os.PathLike[str]) -> Path:
+    """Write *plan* to *path* as JSON, replacing the file atomically; return the path
+    written."""
+    return write_text_atomic(path, dumps(plan))

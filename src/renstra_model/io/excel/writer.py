@@ -6,6 +6,7 @@ activity tree."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Final
 
 from ...errors import Problem
@@ -46,7 +47,7 @@ def _labels(plan: Plan) -> list[tuple[str, str]]:
     return labels
 
 
-def write_workbook(plan: Plan, path: str | os.PathLike[str]) -> None:
+def write_workbook(plan: Plan, path: str | os.PathLike[str]) -> Path:
     """Write *plan*'s standard tables to the workbook at *path*, one sheet a table
     (T-C.23 … T-C.27, 7.1, 2.1 … 2.4, as :mod:`renstra_model.tables.builders` builds them),
     formatted like the document: the caption, the header with the year headings merged over their
@@ -58,11 +59,11 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str]) -> None:
     back to the same activity tree: codes, names, indicators, baselines, yearly targets,
     end-of-period values, pagu per year and for the period, units and locations. Quantities are
     written as the document prints them (``25.325 KPM (72,18 %)``); a text cell is always stored as
-    text, so a name starting with ``=`` never becomes a formula.
+    text, so a name starting with ``=`` never becomes a formula. Returns the path written.
     """
     _openpyxl()
     try:
-        write_document(build_all(plan), path, labels={"T-C.27": _labels(plan)})
+        return write_document(build_all(plan), path, labels={"T-C.27": _labels(plan)})
     except IllegalTextError as exc:
         raise WorkbookError([Problem(
             f"{exc.table}!{exc.cell}", "excel.illegal_text", {"table": exc.table},
