@@ -8,6 +8,7 @@
     ignore = ["RS235"]
     fail-on = "warning"
     lang = "id"
+    format = "sarif"
     nomenclature = "data/kepmendagri-900-2023-kabkota.csv"
     expand = false
 """
@@ -25,6 +26,10 @@ from ..messages import LANGS, Lang
 from .findings import Severity
 
 KEYS: Final = ("select", "ignore", "fail-on", "lang", "nomenclature", "format", "expand")
+
+FORMATS: Final[tuple[str, ...]] = ("text", "json", "sarif", "html")
+"""The output formats of ``renstra check``: what its ``--format`` and the ``format`` setting
+accept."""
 
 
 class ConfigError(RenstraError, ValueError):
@@ -72,8 +77,8 @@ def parse(table: dict[str, Any], source: Path) -> Settings:
         if chosen_lang is None:
             raise ConfigError(f"{source}: 'lang' must be one of {', '.join(LANGS)}")
     fmt = table.get("format")
-    if fmt is not None and fmt not in ("text", "json"):
-        raise ConfigError(f"{source}: 'format' must be text or json")
+    if fmt is not None and fmt not in FORMATS:
+        raise ConfigError(f"{source}: 'format' must be one of {', '.join(FORMATS)}")
     nomenclature = table.get("nomenclature")
     if nomenclature is not None and not isinstance(nomenclature, str):
         raise ConfigError(f"{source}: 'nomenclature' must be a path")

@@ -1,9 +1,10 @@
 """``renstra check PLAN...``: run the compliance rules over each plan and print the findings,
-as text, as one JSON array or as SARIF 2.1.0 (:mod:`renstra_model.io.sarif`), checking the
-plans in ``--jobs`` processes (:func:`renstra_model.checks.check_many`). A PLAN is a plan
-file, a workbook, a directory of them, or a shipped example, read with the options of
-``renstra import`` (:func:`renstra_model.io.inputs.read_plans`); each plan of a file holding
-several is checked and named in turn.
+as text, as one JSON array, as SARIF 2.1.0 (:mod:`renstra_model.io.sarif`) or as one HTML
+page (:mod:`renstra_model.io.html`), checking the plans in ``--jobs`` processes
+(:func:`renstra_model.checks.check_many`). A PLAN is a plan file, a workbook, a directory
+of them, or a shipped example, read with the options of ``renstra import``
+(:func:`renstra_model.io.inputs.read_plans`); each plan of a file holding several is checked
+and named in turn.
 
 Exit status: 0 when no finding reaches the ``--fail-on`` severity; 1 when one does; 2 when an
 input is unusable (its problems are printed with their paths; the other plans are still
@@ -17,9 +18,10 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
+from ..checks.config import FORMATS
 from ..errors import UnknownRuleError
 from ..messages import LANGS, Lang, render
 from .common import (
@@ -37,6 +39,8 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..checks.findings import Finding
+    from ..io.html import HtmlPlan
+    from ..io.inputs import Loaded
     from ..io.sarif import SarifPlan
 
 
@@ -55,9 +59,9 @@ def add_parser(sub: Any) -> None:
         "order of their paths), or a shipped example: ttu-dinsos",
     )
     check.add_argument(
-        "--format", choices=("text", "json", "sarif"), default=None,
-        help="text (default), one JSON array of the findings, or SARIF 2.1.0 for code-scanning "
-        "dashboards",
+        "--format", choices=FORMATS, default=None,
+        help="text (default), one JSON array of the findings, SARIF 2.1.0 for code-scanning "
+        "dashboards, or html: one self-contained page of every plan's summary and findings",
     )
     check.add_argument(
         "--select", type=_csv, action="append", default=None, metavar="RULES",
@@ -166,6 +170,7 @@ def run(args: argparse.Namespace) -> int:
     from ..checks.config import load_settings
     from ..checks.engine import at_or_above, select_rules
     from ..checks.findings import Severity
+    from ..io.html import HtmlPlan
     from ..io.sarif import SarifPlan, sarif_log
 
     settings = load_settings(Path(args.config) if args.config else None)
@@ -196,14 +201,19 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     array = JsonArray(out) if fmt == "json" else None
     sarif: list[SarifPlan] | None = [] if fmt == "sarif" else None
+    page: list[HtmlPlan] | None = [] if fmt == "html" else None
     colour = use_colour(args.color, out, os.environ)
     # A module's function with frozen options: picklable, for the worker processes of --jobs.
     load = functools.partial(open_plans, options=reading_options(args, nomenclature))
-    results = check_many(plans, load=load, jobs=args.jobs, select=select, ignore=ignore,
+    loaded: list[Loaded] = []
+    if page is not None:  # the page summarises each plan: loaded here, checked as loaded
+        loaded, unusable = _load_here(plans, load, lang)
+    results = check_many([item.plan for item in loaded] if page is not None else plans,
+                         load=load, jobs=args.jobs, select=select, ignore=ignore,
                          nomenclature=nomenclature, expand=each)
     with contextlib.closing(results):
-        for result in results:
-            name = result.name
+        for number, result in enumerate(results):
+            name = loaded[number].name if page is not None else result.name
             progress.step(name)
             if result.error is not None:
                 print(describe_error(result.error, lang), file=sys.stderr)
@@ -211,7 +221,9 @@ def run(args: argparse.Namespace) -> int:
                 continue
             findings = ordered(result.findings, args.sort)
             failing = failing or bool(at_or_above(findings, threshold))
-            if sarif is not None:
+            if page is not None:
+                page.append(HtmlPlan(name, loaded[number].plan, tuple(findings)))
+            elif sarif is not None:
                 sarif.append(SarifPlan(name, tuple(findings), _plan_file(name, plans)))
             elif array is not None:
                 for finding in findings:
@@ -231,9 +243,31 @@ def run(args: argparse.Namespace) -> int:
         json.dump(sarif_log(sarif, lang, version=installed_version()), out,
                   ensure_ascii=False, indent=2)
         out.write("\n")
+    if page is not None:
+        from ..io.distribution import installed_version
+        from ..io.html import html_report
+
+        out.write(html_report(page, lang, version=installed_version()))
     if unusable:
         return EXIT_INPUT
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _load_here(specs: Sequence[str], load: Callable[[str], list[Loaded]],
+               lang: Lang) -> tuple[list[Loaded], bool]:
+    """The plans of *specs*, loaded in this process, and whether one was unusable (its
+    problems said on stderr)."""
+    from ..errors import RenstraError
+
+    kept: list[Loaded] = []
+    unusable = False
+    for spec in specs:
+        try:
+            kept.extend(load(spec))
+        except RenstraError as exc:
+            print(describe_error(exc, lang), file=sys.stderr)
+            unusable = True
+    return kept, unusable
 
 
 def _finding_json(name: str, finding: Finding, lang: Lang) -> str:
