@@ -22,11 +22,12 @@ ALLOWED: dict[str, frozenset[str]] = {
     "calculators": frozenset({"model"}),
     "checks": frozenset({"calculators", "model"}),
     "tables": frozenset({"calculators", "model"}),
-    "io": frozenset({"tables", "checks", "calculators", "model"}),
+    "cycle": frozenset({"tables", "checks", "calculators", "model"}),
+    "io": frozenset({"cycle", "tables", "checks", "calculators", "model"}),
     "examples": frozenset({"io", "model"}),
     "synthetic": frozenset({"io", "checks", "calculators", "model"}),
     "cli": frozenset(
-        {"synthetic", "examples", "io", "tables", "checks", "calculators", "model"}
+        {"synthetic", "examples", "io", "cycle", "tables", "checks", "calculators", "model"}
     ),
 }
 """The rooms each room may import, besides itself and the shared modules."""

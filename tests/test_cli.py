@@ -236,7 +236,8 @@ def test_every_subcommand_goes_through_the_one_error_path() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert list(sub.choices) == [
-        "check", "rules", "summary", "table", "import", "export", "generate", "schema"
+        "check", "rules", "summary", "table", "evaluate", "renja", "diff", "import", "export",
+        "generate", "schema",
     ]
     wrapped = command(lambda args: EXIT_OK).__code__
     for name, subparser in sub.choices.items():
@@ -291,14 +292,17 @@ def test_the_language_of_the_settings_is_the_error_paths(
     assert capsys.readouterr().err == raised.value.describe("id") + "\n"
 
 
-def test_table_errors_are_indonesian_by_default(
+def test_every_command_speaks_the_one_default_language(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("RENSTRA_LANG", raising=False)
-    assert main(["table", "no-such-plan", "TC-27"]) == EXIT_INPUT
-    assert "bukan berkas maupun contoh bawaan" in capsys.readouterr().err
-    assert main(["summary", "no-such-plan"]) == EXIT_INPUT
-    assert "is neither a file nor a shipped example" in capsys.readouterr().err
+    for command in (["table", "no-such-plan", "TC-27"], ["summary", "no-such-plan"]):
+        assert main(command) == EXIT_INPUT
+        assert "is neither a file nor a shipped example" in capsys.readouterr().err
+    monkeypatch.setenv("RENSTRA_LANG", "id")
+    for command in (["table", "no-such-plan", "TC-27"], ["summary", "no-such-plan"]):
+        assert main(command) == EXIT_INPUT
+        assert "bukan berkas maupun contoh bawaan" in capsys.readouterr().err
 
 
 def test_the_command_line_imports_its_modules_plainly_and_no_private_name() -> None:

@@ -14,10 +14,23 @@ import sys
 from collections.abc import Sequence
 from typing import Final
 
-from . import check, export, generate, import_, rules, schema, summary, table
+from . import (
+    check,
+    diff,
+    evaluate,
+    export,
+    generate,
+    import_,
+    renja,
+    rules,
+    schema,
+    summary,
+    table,
+)
 from .common import Handler
 
-COMMANDS: Final = (check, rules, summary, table, import_, export, generate, schema)
+COMMANDS: Final = (check, rules, summary, table, evaluate, renja, diff, import_, export, generate,
+                   schema)
 """The modules that add a subcommand, in the order ``renstra --help`` lists them. Each defines
 ``add_parser(subparsers)``, which registers the subcommand with ``set_defaults(handler=...)``
 (a :data:`~renstra_model.cli.common.Handler`, wrapped in the one error path,

@@ -54,3 +54,20 @@ def ttu_dinsos() -> Plan:
 
 EXAMPLES: Final[dict[str, Callable[[], Plan]]] = {"ttu-dinsos": ttu_dinsos}
 """Every shipped example by the name the command line knows it by."""
+
+_REALISATIONS: Final = {"ttu-dinsos": ("ttu_dinsos", "realisasi-2022.csv")}
+"""The shipped realisation file of each example plan that has one (invented figures)."""
+
+
+def realisations_path(spec: str) -> Path:
+    """The realisation file *spec* names: a file, or the name of an example plan whose
+    shipped realisation file it is (``ttu-dinsos``: invented realisations of 2021 and 2022,
+    for illustration only)."""
+    given = Path(spec)
+    if given.exists() or spec not in _REALISATIONS:
+        return given
+    folder, filename = _REALISATIONS[spec]
+    packaged = resources.files(__package__).joinpath(filename)
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "examples" / folder / filename
