@@ -42,9 +42,12 @@ def test_each_failure_is_one_problem_of_the_callers_error(tmp_path: Path) -> Non
     with pytest.raises(OwnError) as caught:
         read_bounded(tmp_path, 9, OwnError)
     assert keys(caught) == [
-        ("file.unreadable", {"file": str(tmp_path), "why": "it is a directory"})
+        ("file.unreadable", {"file": str(tmp_path), "why": "directory"})
     ]
     assert caught.value.name == str(tmp_path)
+    assert caught.value.problems[0].message("en") == f"cannot read {tmp_path}: it is a directory"
+    assert caught.value.problems[0].message("id") == (
+        f"tidak dapat membaca {tmp_path}: itu sebuah folder")
 
 
 def test_the_default_error_is_a_plan_file_error(tmp_path: Path) -> None:

@@ -259,13 +259,15 @@ def test_every_message_renders_whole_in_either_language_and_only_in_it() -> None
 
 
 def test_the_catalogue_words_are_in_one_language_too() -> None:
-    """The rules' titles, messages and phrases as the catalogue holds them."""
+    """The rules' titles, messages and phrases as the catalogue holds them, and the words of
+    the HTML page; an option (``--expand``) and an API name (``Code.parse``) are no words."""
     for key, entry in CATALOGUE.items():
-        if not key.startswith(("rule.", "phrase.", "flood.")) or key.endswith(".why"):
+        if not key.startswith(("rule.", "phrase.", "flood.", "html.")) or key.endswith(".why"):
             continue
         for lang, foreign in _FOREIGN:
             template = re.sub(r"\{[^{}]*\}", " ", entry[lang])
-            words = {w.casefold() for w in _WORD.findall(re.sub(r"--[a-z-]+", " ", template))}
+            template = re.sub(r"--[a-z-]+|\b[A-Z][A-Za-z]*\.[a-z_]+", " ", template)
+            words = {w.casefold() for w in _WORD.findall(template)}
             assert not words & foreign, (key, lang, sorted(words & foreign))
 
 
@@ -380,3 +382,66 @@ def test_rs201_writes_a_nil_count_as_the_document_does() -> None:
         ("-", "2022 states 50 %, but - / 10 is undefined %",
          "2022 menyatakan 50 %, padahal - / 10 = tak terdefinisi %")]
     assert Location("7.1", None, 2022, "key_indicators[0].indicator", "1") == found[0].location
+
+
+@pytest.mark.parametrize(("reason", "params", "en", "id_"), [
+    ("directory", {}, "it is a directory", "itu sebuah folder"),
+    ("not_regular", {}, "it is not a regular file", "itu bukan berkas biasa"),
+    ("Permission denied", {}, "Permission denied", "Permission denied"),  # the system's words
+    ("no_rows", {}, "the table under the header has no rows with a code",
+     "tabel di bawah judul kolom tidak memuat baris berkode"),
+    ("not_workbook", {"detail": "BadZipFile: File is not a zip file"},
+     "not an .xlsx workbook (BadZipFile: File is not a zip file)",
+     "bukan buku kerja .xlsx (BadZipFile: File is not a zip file)"),
+])
+def test_a_reason_is_a_key_of_its_family_or_the_systems_own_words(
+    reason: str, params: dict[str, object], en: str, id_: str
+) -> None:
+    import renstra_model.io.nomenclature  # noqa: F401  (its reasons, into the catalogue)
+
+    values = {"file": "n.csv", "why": reason, **params}
+    assert render("file.unreadable", values, "en") == f"cannot read n.csv: {en}"
+    assert render("file.unreadable", values, "id") == f"tidak dapat membaca n.csv: {id_}"
+
+
+@pytest.mark.parametrize(("text", "en", "id_"), [
+    ("1.06.x", "segment 'x' is not a number", "segmen 'x' bukan angka"),
+    ("1.00.04", "segment '00' is zero", "segmen '00' bernilai nol"),
+    ("1.106.04", "segment '106' has more than 2 digits", "segmen '106' lebih dari 2 digit"),
+    ("1.06.04.2", "4 segments (a code has 1, 2, 3, 5 or 6)",
+     "4 segmen (kode terdiri atas 1, 2, 3, 5, atau 6 segmen)"),
+    ("  ", "it is empty", "kosong"),
+    ("X.01", "X must be followed by XX", "X harus diikuti XX"),
+    ("1.XX", "XX must follow X", "XX harus didahului X"),
+])
+def test_a_code_syntax_reason_reads_in_each_language(text: str, en: str, id_: str) -> None:
+    from renstra_model.errors import InvalidPlanError
+    from renstra_model.model.codes import Code
+
+    with pytest.raises(InvalidPlanError) as info:
+        Code.parse(text)
+    [problem] = info.value.problems
+    assert problem.message("en") == f"{text!r} is not a kode rekening: {en}"
+    assert problem.message("id") == f"{text!r} bukan kode rekening: {id_}"
+
+
+def test_nomenclature_reasons_read_in_each_language(tmp_path: Any) -> None:
+    from renstra_model.io.nomenclature import NomenclatureError
+
+    path = tmp_path / "n.csv"
+    path.write_text("KODE,URAIAN\n1.06,SOSIAL\n1.06,KESEHATAN\n", encoding="utf-8")
+    with pytest.raises(NomenclatureError) as info:
+        load_nomenclature(path)
+    [problem] = info.value.problems
+    assert problem.message("en") == (
+        "invalid value: code 1.06 appears again with another name: 'KESEHATAN' "
+        "(row 2: 'SOSIAL')")
+    assert problem.message("id") == (
+        "nilai tidak sah: kode 1.06 muncul lagi dengan nama lain: 'KESEHATAN' "
+        "(baris 2: 'SOSIAL')")
+    path.write_bytes(b"KODE,URAIAN\x00\n")
+    with pytest.raises(NomenclatureError) as info:
+        load_nomenclature(path)
+    assert info.value.problems[0].message("id") == (
+        f"tidak dapat membaca {path}: berkas memuat bita NUL (berkas biner, atau teks UTF-16: "
+        "simpan sebagai UTF-8)")

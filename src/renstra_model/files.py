@@ -61,7 +61,7 @@ def read_bounded(
     except FileNotFoundError:
         raise refuse("file.missing") from None
     except IsADirectoryError:
-        raise refuse("file.unreadable", why="it is a directory") from None
+        raise refuse("file.unreadable", why="directory") from None
     except OSError as exc:
         raise refuse("file.unreadable", why=exc.strerror or str(exc)) from None
     if len(raw) > max_bytes:

@@ -183,9 +183,33 @@ CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
         "id": "Code berisi tuple segmen teks, bukan {value} (gunakan Code.parse)",
     },
     "code.syntax": {
-        "en": "{value!r} is not a kode rekening: {why}",
-        "id": "{value!r} bukan kode rekening: {why}",
+        "en": "{value!r} is not a kode rekening: {why:reason.phrase.code_syntax}",
+        "id": "{value!r} bukan kode rekening: {why:reason.phrase.code_syntax}",
     },
+    "phrase.code_syntax.not_number": {
+        "en": "segment {segment!r} is not a number", "id": "segmen {segment!r} bukan angka",
+    },
+    "phrase.code_syntax.too_wide": {
+        "en": "segment {segment!r} has more than {width} digits",
+        "id": "segmen {segment!r} lebih dari {width} digit",
+    },
+    "phrase.code_syntax.zero": {
+        "en": "segment {segment!r} is zero", "id": "segmen {segment!r} bernilai nol",
+    },
+    "phrase.code_syntax.segments": {
+        "en": "{count} segments (a code has 1, 2, 3, 5 or 6)",
+        "id": "{count} segmen (kode terdiri atas 1, 2, 3, 5, atau 6 segmen)",
+    },
+    "phrase.code_syntax.not_canonical": {
+        "en": "segment {segment!r} is not in canonical form (use Code.parse)",
+        "id": "segmen {segment!r} tidak dalam bentuk baku (gunakan Code.parse)",
+    },
+    "phrase.code_syntax.too_long": {"en": "too long", "id": "terlalu panjang"},
+    "phrase.code_syntax.empty": {"en": "it is empty", "id": "kosong"},
+    "phrase.code_syntax.x_alone": {
+        "en": "X must be followed by XX", "id": "X harus diikuti XX",
+    },
+    "phrase.code_syntax.xx_alone": {"en": "XX must follow X", "id": "XX harus didahului X"},
     "code.level": {
         "en": "code {code} is a {actual} code, but the row is a {expected}",
         "id": "kode {code} adalah kode {actual}, tetapi barisnya {expected}",
@@ -228,8 +252,12 @@ CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
         "id": "berkas tidak ditemukan: {file}",
     },
     "file.unreadable": {
-        "en": "cannot read {file}: {why}",
-        "id": "tidak dapat membaca {file}: {why}",
+        "en": "cannot read {file}: {why:reason.phrase.unreadable}",
+        "id": "tidak dapat membaca {file}: {why:reason.phrase.unreadable}",
+    },
+    "phrase.unreadable.directory": {"en": "it is a directory", "id": "itu sebuah folder"},
+    "phrase.unreadable.not_regular": {
+        "en": "it is not a regular file", "id": "itu bukan berkas biasa",
     },
     "file.too_large": {
         "en": "{file} is {size} bytes, more than the limit of {limit} bytes",
@@ -276,8 +304,12 @@ CATALOGUE: Final[dict[str, Mapping[Lang, str]]] = {
         "id": "{value!r} bukan salah satu dari {choices}",
     },
     "structure.invalid": {
-        "en": "invalid value: {why}",
-        "id": "nilai tidak sah: {why}",
+        "en": "invalid value: {why:reason.phrase.invalid}",
+        "id": "nilai tidak sah: {why:reason.phrase.invalid}",
+    },
+    "phrase.invalid.nested_also": {
+        "en": "a further figure cannot carry further figures",
+        "id": "angka tambahan tidak dapat memuat angka tambahan lagi",
     },
     "cli.plan_missing": {
         "en": "{plan!r} is neither a file nor a shipped example (known: {known})",
@@ -604,6 +636,9 @@ def format_text(template: str, params: Mapping[str, object], lang: Lang | None =
     - ``{x:none.phrase.value.undefined}``: that entry for None; a plain ``{x}`` reads None
       as an empty cell (``(empty)``, ``(kosong)``).
     - ``{hidden:plural.phrase.invisible}``: ``phrase.invisible.one`` for 1, else ``.other``.
+    - ``{why:reason.phrase.unreadable}``: a reason the library words itself, as a machine
+      key of the family (``directory``), read as words; any other value (a system's own
+      message, ``Permission denied``) as it is.
     - ``{key:note.params}``: the entry the value names, with the mapping ``params`` (a
       reading note's reason; its key and parameters where the catalogue cannot render it).
 
@@ -641,6 +676,11 @@ class _Formatter(string.Formatter):
             return render(f"{format_spec[7:]}.{form}", self.params, self.lang)
         if format_spec.startswith("note."):
             return _note(str(value), self.params.get(format_spec[5:]), self.lang)
+        if format_spec.startswith("reason."):
+            family = format_spec[7:]
+            if f"{family}.{value}" in CATALOGUE:
+                return render(f"{family}.{value}", self.params, self.lang)
+            return str(value)
         if format_spec.startswith("none."):
             return render(format_spec[5:], self.params, self.lang) if value is None else str(
                 value)

@@ -16,6 +16,7 @@ from typing import Any, Final
 from attrs import frozen
 
 from ..checks.findings import Finding, Location, Severity, Text
+from ..messages import extend
 
 FAMILY: Final = "evaluation"
 """The family of every evaluation finding."""
@@ -140,3 +141,8 @@ RULES: Final = (UNREADABLE, MISSING_CELL, UNKNOWN_CODE, OUTSIDE_PERIOD, UNKNOWN_
                 INDICATOR_NEEDED, UNIT_DIFFERS, DUPLICATE, ABOVE_PAGU, NOT_ENDED, NOT_REALISED,
                 LOW_CAPAIAN)
 """Every evaluation rule, in the order of their ids."""
+
+extend({f"rule.{r.id}.{name}": getattr(r, name).entry()
+        for r in RULES for name in ("title", "message")})
+extend({"rule.RE005.message_no_indicator": NO_INDICATOR.entry()})
+# The texts are entries of the one catalogue (``rule.RE001.title`` …), as the rules' are.

@@ -21,7 +21,7 @@ from typing import Final
 from attrs import frozen
 
 from ..checks.findings import Finding, Severity, Text, location_key
-from ..messages import Lang, render
+from ..messages import Lang, extend, render
 from ..model.plan import Plan
 
 LABELS: Final[Mapping[str, Text]] = {
@@ -56,7 +56,9 @@ LABELS: Final[Mapping[str, Text]] = {
     "why": Text("Why it matters: {title}", "Mengapa penting: {title}"),
     "members": Text("The {count} findings it stands for", "{count} temuan yang diwakilinya"),
 }
-"""The page's own words, in both languages."""
+"""The page's own words, in both languages: the catalogue's ``html.<key>`` entries."""
+
+extend({f"html.{key}": text.entry() for key, text in LABELS.items()})
 
 SEVERITIES: Final = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 """The severities, most serious first, as the page lists them."""
@@ -149,7 +151,7 @@ class HtmlPlan:
 
 def _t(key: str, lang: Lang, **params: object) -> str:
     """The page's word *key* in *lang*, escaped."""
-    return escape(LABELS[key].render(lang, params))
+    return escape(render(f"html.{key}", params, lang))
 
 
 def money(value: Decimal, lang: Lang) -> str:

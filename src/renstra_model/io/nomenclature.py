@@ -37,10 +37,58 @@ from attrs import frozen
 
 from ..errors import InvalidPlanError, MissingExtraError, PlanFileError, Problem
 from ..files import read_bounded
+from ..messages import extend
 from ..model.codes import Code, Level
 from ..model.nomenclature import Entry, Nomenclature, normalise_name
 from .headings import CODE, code_column, heading, is_column_numbers, is_level_words, is_name_heading
 from .workbook import Row, open_workbook
+
+extend({
+    "phrase.invalid.code_as_number": {
+        "en": "the code is stored as the number {number}, which loses zeros (1.10 reads as "
+        "1.1): store the code column as text",
+        "id": "kode disimpan sebagai angka {number}, sehingga nol hilang (1.10 terbaca 1.1): "
+        "simpan kolom kode sebagai teks",
+    },
+    "phrase.invalid.name_again": {
+        "en": "code {code} appears again with another name: {name!r} (row {first_row}: "
+        "{first_name!r})",
+        "id": "kode {code} muncul lagi dengan nama lain: {name!r} (baris {first_row}: "
+        "{first_name!r})",
+    },
+    "phrase.invalid.more_rows": {
+        "en": "{count} more rows have problems",
+        "id": "{count} baris lain juga bermasalah",
+    },
+    "phrase.unreadable.no_rows": {
+        "en": "the table under the header has no rows with a code",
+        "id": "tabel di bawah judul kolom tidak memuat baris berkode",
+    },
+    "phrase.unreadable.no_header": {
+        "en": "no header row in the first {rows} rows names a code column (KODE, KODE "
+        "REKENING) and a name column (NOMENKLATUR…, URAIAN)",
+        "id": "tidak ada baris judul dalam {rows} baris pertama yang menyebut kolom kode (KODE, "
+        "KODE REKENING) dan kolom nama (NOMENKLATUR…, URAIAN)",
+    },
+    "phrase.unreadable.no_header_named": {
+        "en": "no header row in the first {rows} rows names a code column (KODE, KODE "
+        "REKENING) and a name column whose heading contains {name_column!r}",
+        "id": "tidak ada baris judul dalam {rows} baris pertama yang menyebut kolom kode (KODE, "
+        "KODE REKENING) dan kolom nama yang judulnya memuat {name_column!r}",
+    },
+    "phrase.unreadable.not_workbook": {
+        "en": "not an .xlsx workbook ({detail})",
+        "id": "bukan buku kerja .xlsx ({detail})",
+    },
+    "phrase.unreadable.old_xls": {
+        "en": "the old .xls format is not read: save it as .xlsx or CSV",
+        "id": "format lama .xls tidak dibaca: simpan sebagai .xlsx atau CSV",
+    },
+    "phrase.unreadable.nul_bytes": {
+        "en": "it holds NUL bytes (a binary file, or UTF-16 text: save as UTF-8)",
+        "id": "berkas memuat bita NUL (berkas biner, atau teks UTF-16: simpan sebagai UTF-8)",
+    },
+})
 
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 """The largest nomenclature file :func:`load_nomenclature` reads (the full decree is ~2 MB)."""
@@ -204,8 +252,7 @@ class _Reader:
             if any(isinstance(part, _NumberText) for part in parts):
                 self.problem(
                     number, columns.code_name, "structure.invalid",
-                    why=f"the code is stored as the number {raw_code}, which loses zeros "
-                    "(1.10 reads as 1.1): store the code column as text",
+                    why="code_as_number", number=raw_code,
                 )
                 continue
             self.row(number, cells, raw_code)
@@ -241,8 +288,8 @@ class _Reader:
             if normalise_name(first_name) != normalise_name(name):
                 self.problem(
                     number, columns.code_name, "structure.invalid",
-                    why=f"code {code} appears again with another name: {name!r} "
-                    f"(row {first_row}: {first_name!r})",
+                    why="name_again", code=str(code), name=name, first_row=first_row,
+                    first_name=first_name,
                 )
             return
         try:
@@ -262,13 +309,13 @@ class _Reader:
         if self.extra_problems:
             self.problems.append(Problem(
                 "", "structure.invalid",
-                {"why": f"{self.extra_problems} more rows have problems", "file": self.file},
+                {"why": "more_rows", "count": self.extra_problems, "file": self.file},
             ))
         if self.problems:
             raise NomenclatureError(self.problems, self.file)
         if not self.entries:
             raise _file_error(self.file, "file.unreadable",
-                              why="the table under the header has no rows with a code")
+                              why="no_rows")
         return Nomenclature(self.entries, source)
 
 
@@ -277,15 +324,10 @@ def _file_error(file: str, key: str, **params: Any) -> NomenclatureError:
 
 
 def _no_header(file: str, name_column: str | None) -> NomenclatureError:
-    names = (
-        f"a name column whose heading contains {name_column!r}" if name_column
-        else "a name column (NOMENKLATUR…, URAIAN)"
-    )
-    return _file_error(
-        file, "file.unreadable",
-        why=f"no header row in the first {HEADER_SEARCH_ROWS} rows names a code column "
-        f"(KODE, KODE REKENING) and {names}",
-    )
+    if name_column:
+        return _file_error(file, "file.unreadable", why="no_header_named",
+                           rows=HEADER_SEARCH_ROWS, name_column=name_column)
+    return _file_error(file, "file.unreadable", why="no_header", rows=HEADER_SEARCH_ROWS)
 
 
 def _header(
@@ -364,7 +406,7 @@ def _workbook_error(problems: Iterable[Problem], name: str) -> NomenclatureError
     ``file.unreadable``, as for every other file the nomenclature cannot read."""
     own = [
         Problem(p.path, "file.unreadable",
-                {**p.params, "why": f"not an .xlsx workbook ({p.params.get('why')})"})
+                {**p.params, "why": "not_workbook", "detail": p.params.get("why")})
         if p.key == "excel.not_workbook" else p
         for p in problems
     ]
@@ -418,11 +460,11 @@ def load_nomenclature(
     suffix = file.suffix.casefold()
     if suffix == ".xls":
         raise _file_error(name, "file.unreadable",
-                          why="the old .xls format is not read: save it as .xlsx or CSV")
+                          why="old_xls")
     raw = read_bounded(file, max_bytes, NomenclatureError)
     if suffix in (".xlsx", ".xlsm") or raw.startswith(_ZIP_MAGIC):
         return _load_excel(raw, name, label, name_column)
     if b"\0" in raw:
         raise _file_error(name, "file.unreadable",
-                          why="it holds NUL bytes (a binary file, or UTF-16 text: save as UTF-8)")
+                          why="nul_bytes")
     return _load_csv(_decode(raw, name), name, label, name_column)

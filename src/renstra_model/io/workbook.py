@@ -106,7 +106,7 @@ def read_workbook_file(
     except OSError as exc:
         raise _refuse(error, name, "file.unreadable", why=exc.strerror or str(exc)) from None
     if not stat.S_ISREG(mode):
-        raise _refuse(error, name, "file.unreadable", why="it is not a regular file")
+        raise _refuse(error, name, "file.unreadable", why="not_regular")
     return read_bounded(file, max_bytes, error)
 
 

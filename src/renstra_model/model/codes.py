@@ -72,14 +72,12 @@ def _segment(raw: str, index: int, value: str) -> str:
     if index == 1 and raw.upper() == "XX":
         return "XX"
     if not raw.isdigit() or not raw.isascii():
-        raise fail("code.syntax", value=value, why=f"segment {raw!r} is not a number")
+        raise fail("code.syntax", value=value, why="not_number", segment=raw)
     if len(raw) > width and raw[: len(raw) - width].strip("0"):
-        raise fail(
-            "code.syntax", value=value, why=f"segment {raw!r} has more than {width} digits"
-        )
+        raise fail("code.syntax", value=value, why="too_wide", segment=raw, width=width)
     digits = raw[-width:] if len(raw) > width else raw
     if int(digits) == 0:
-        raise fail("code.syntax", value=value, why=f"segment {raw!r} is zero")
+        raise fail("code.syntax", value=value, why="zero", segment=raw)
     return digits.rjust(width, "0")
 
 
@@ -111,14 +109,16 @@ class Code:
             raise fail(
                 "code.syntax",
                 value=value,
-                why=f"{len(segments)} segments (a code has 1, 2, 3, 5 or 6)",
+                why="segments",
+                count=len(segments),
             )
         for index, seg in enumerate(segments):
             if _segment(seg, index, value) != seg:
                 raise fail(
                     "code.syntax",
                     value=value,
-                    why=f"segment {seg!r} is not in canonical form (use Code.parse)",
+                    why="not_canonical",
+                    segment=seg,
                 )
         _check_generic(segments)
 
@@ -142,18 +142,19 @@ class Code:
         if not isinstance(value, str):
             raise fail("code.type", type=type(value).__name__)
         if len(value) > _MAX_TEXT:
-            raise fail("code.syntax", value=value[:_MAX_TEXT] + "…", why="too long")
+            raise fail("code.syntax", value=value[:_MAX_TEXT] + "…", why="too_long")
         text = value.strip()
         if _CANONICAL.fullmatch(text):
             return cls._of(tuple(text.split(".")))
         if not text:
-            raise fail("code.syntax", value=value, why="it is empty")
+            raise fail("code.syntax", value=value, why="empty")
         parts = [p for p in _SPLIT.split(text) if p]
         if len(parts) not in _LEVEL_BY_SEGMENTS:
             raise fail(
                 "code.syntax",
                 value=value,
-                why=f"{len(parts)} segments (a code has 1, 2, 3, 5 or 6)",
+                why="segments",
+                count=len(parts),
             )
         segments = tuple(_segment(raw, i, value) for i, raw in enumerate(parts))
         _check_generic(segments)  # the rest of __attrs_post_init__: the segments are canonical
@@ -222,9 +223,9 @@ class Code:
 def _check_generic(segments: tuple[str, ...]) -> None:
     """Refuse a code that writes its urusan or bidang generically (X, XX) but not both."""
     if segments[0] == "X" and len(segments) > 1 and segments[1] != "XX":
-        raise fail("code.syntax", value=".".join(segments), why="X must be followed by XX")
+        raise fail("code.syntax", value=".".join(segments), why="x_alone")
     if len(segments) > 1 and segments[1] == "XX" and segments[0] != "X":
-        raise fail("code.syntax", value=".".join(segments), why="XX must follow X")
+        raise fail("code.syntax", value=".".join(segments), why="xx_alone")
 
 
 _new: Final = object.__new__

@@ -321,7 +321,7 @@ def _check_also(value: tuple[Quantity, ...]) -> None:
         if item.also:
             raise fail(
                 "structure.invalid", f"[{i}].also",
-                why="a further figure cannot carry further figures",
+                why="nested_also",
             )
 
 
