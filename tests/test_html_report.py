@@ -423,6 +423,26 @@ def test_check_format_html_of_several_plans_and_an_unusable_one(
         "ttu-dinsos", str(tmp_path / "ttu.json")]
     assert [[r.attrs["data-rule"] for r in s.all("li", "finding")] for s in sections] == [
         ["RS341", "RS341"], ["RS341", "RS341"]]
+    unread = page.one("section", "unread")
+    assert unread.one("h2").text() == "Inputs that could not be read: 1"
+    assert [li.text() for li in unread.all("li")] == [
+        "no-such-plan: 'no-such-plan' is neither a file nor a shipped example "
+        "(known: ttu-dinsos) @ $"]
+
+
+def test_an_input_that_cannot_be_read_is_listed_escaped_in_both_languages() -> None:
+    unread = [("<b>x.json</b>", "cannot read <b>x.json</b>: it is a directory")]
+    cases: tuple[tuple[Lang, str], ...] = (("en", "Inputs that could not be read: 1"),
+                                           ("id", "Masukan yang tidak dapat dibaca: 1"))
+    for lang, heading in cases:
+        text = html_report([], lang, unread=unread)
+        assert "<b>" not in text
+        page = parse(text)
+        section = page.one("section", "unread")
+        assert section.one("h2").text() == heading
+        assert [li.text() for li in section.all("li")] == [
+            "<b>x.json</b>: cannot read <b>x.json</b>: it is a directory"]
+    assert 'class="unread"' not in html_report([], "en")
 
 
 def test_a_settings_file_with_format_html_prints_the_page(

@@ -206,8 +206,10 @@ def run(args: argparse.Namespace) -> int:
     # A module's function with frozen options: picklable, for the worker processes of --jobs.
     load = functools.partial(open_plans, options=reading_options(args, nomenclature))
     loaded: list[Loaded] = []
+    unread: list[tuple[str, str]] = []
     if page is not None:  # the page summarises each plan: loaded here, checked as loaded
-        loaded, unusable = _load_here(plans, load, lang)
+        loaded, unread = _load_here(plans, load, lang)
+        unusable = bool(unread)
     results = check_many([item.plan for item in loaded] if page is not None else plans,
                          load=load, jobs=args.jobs, select=select, ignore=ignore,
                          nomenclature=nomenclature, expand=each)
@@ -247,27 +249,28 @@ def run(args: argparse.Namespace) -> int:
         from ..io.distribution import installed_version
         from ..io.html import html_report
 
-        out.write(html_report(page, lang, version=installed_version()))
+        out.write(html_report(page, lang, version=installed_version(), unread=unread))
     if unusable:
         return EXIT_INPUT
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
 def _load_here(specs: Sequence[str], load: Callable[[str], list[Loaded]],
-               lang: Lang) -> tuple[list[Loaded], bool]:
-    """The plans of *specs*, loaded in this process, and whether one was unusable (its
-    problems said on stderr)."""
+               lang: Lang) -> tuple[list[Loaded], list[tuple[str, str]]]:
+    """The plans of *specs*, loaded in this process, and the specs that were unusable, each
+    with its error's message (also said on stderr)."""
     from ..errors import RenstraError
 
     kept: list[Loaded] = []
-    unusable = False
+    unread: list[tuple[str, str]] = []
     for spec in specs:
         try:
             kept.extend(load(spec))
         except RenstraError as exc:
-            print(describe_error(exc, lang), file=sys.stderr)
-            unusable = True
-    return kept, unusable
+            message = describe_error(exc, lang)
+            print(message, file=sys.stderr)
+            unread.append((spec, message))
+    return kept, unread
 
 
 def _finding_json(name: str, finding: Finding, lang: Lang) -> str:

@@ -49,6 +49,8 @@ LABELS: Final[Mapping[str, Text]] = {
         "Tidak ada temuan: tidak ada aturan yang menemukan cacat pada rencana ini.",
     ),
     "no_plans": Text("No plan was checked.", "Tidak ada rencana yang diperiksa."),
+    "unread": Text("Inputs that could not be read: {count}",
+                   "Masukan yang tidak dapat dibaca: {count}"),
     "no_table": Text("Not tied to one table", "Tidak terikat pada satu tabel"),
     "in_year": Text("year {year}", "tahun {year}"),
     "in_row": Text("row {row}", "baris {row}"),
@@ -113,6 +115,9 @@ details{margin:.2rem 0}summary{cursor:pointer;color:var(--muted)}details p{margi
 ol.members li{padding:.2rem 0 .2rem .5rem;border-top:1px dotted var(--line);
 overflow-wrap:anywhere}
 .none{font-weight:600}
+.unread{border-left:4px solid var(--error);padding:.2rem .8rem;margin:.8rem 0;
+background:var(--error-bg)}
+.unread li{white-space:pre-wrap;overflow-wrap:anywhere}
 """
 """The page's style: system fonts, and colours with text of a contrast above 7:1."""
 
@@ -349,11 +354,15 @@ def _filters(findings: Sequence[Finding], lang: Lang) -> str:
     )
 
 
-def html_report(plans: Iterable[HtmlPlan], lang: Lang, *, version: str | None = None) -> str:
+def html_report(plans: Iterable[HtmlPlan], lang: Lang, *, version: str | None = None,
+                unread: Iterable[tuple[str, str]] = ()) -> str:
     """The page of *plans* in *lang*: a header with the number of plans and findings and the
     filters, then one ``<section>`` a plan; *version*, where given, is named as the version
-    of ``renstra`` that checked them."""
+    of ``renstra`` that checked them. *unread* are the inputs that could not be read, each as
+    its name and the error's message: the header lists them, so that a page never passes
+    over a plan in silence."""
     items = list(plans)
+    failed = list(unread)
     every = [f for item in items for f in item.findings]
     title = _t("title", lang)
     if len(items) == 1:
@@ -371,6 +380,11 @@ def html_report(plans: Iterable[HtmlPlan], lang: Lang, *, version: str | None = 
         header.append(f'<nav><h2>{_t("contents", lang)}</h2><ol>{entries}</ol></nav>')
     if every:
         header.append(_filters(every, lang))
+    if failed:
+        entries = "".join(f"<li><code>{escape(name)}</code>: {escape(message)}</li>"
+                          for name, message in failed)
+        header.append(f'<section class="unread"><h2>{_t("unread", lang, count=len(failed))}'
+                      f"</h2><ul>{entries}</ul></section>")
     if not items:
         header.append(f'<p class="none">{_t("no_plans", lang)}</p>')
     sections = "\n".join(_plan(k, item, lang) for k, item in enumerate(items, 1))
