@@ -295,14 +295,23 @@ def test_the_language_of_the_settings_is_the_error_paths(
 def test_every_command_speaks_the_one_default_language(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("RENSTRA_LANG", raising=False)
-    for command in (["table", "no-such-plan", "TC-27"], ["summary", "no-such-plan"]):
-        assert main(command) == EXIT_INPUT
-        assert "is neither a file nor a shipped example" in capsys.readouterr().err
-    monkeypatch.setenv("RENSTRA_LANG", "id")
-    for command in (["table", "no-such-plan", "TC-27"], ["summary", "no-such-plan"]):
-        assert main(command) == EXIT_INPUT
-        assert "bukan berkas maupun contoh bawaan" in capsys.readouterr().err
+    commands = (
+        ["table", "no-such-plan", "TC-27"], ["summary", "no-such-plan"],
+        ["check", "no-such-plan"], ["export", "no-such-plan", "--format", "parquet",
+                                    "--output", "out"],
+        ["evaluate", "no-such-plan", "r.csv"], ["renja", "no-such-plan", "--year", "2023",
+                                                "--output", "r.json"],
+        ["diff", "no-such-plan", "ttu-dinsos"],
+    )
+    for lang, words in ((None, "is neither a file nor a shipped example"),
+                        ("id", "bukan berkas maupun contoh bawaan")):
+        if lang is None:
+            monkeypatch.delenv("RENSTRA_LANG", raising=False)
+        else:
+            monkeypatch.setenv("RENSTRA_LANG", lang)
+        for command in commands:
+            assert main(command) == EXIT_INPUT, command
+            assert words in capsys.readouterr().err, command
 
 
 def test_the_command_line_imports_its_modules_plainly_and_no_private_name() -> None:

@@ -507,16 +507,20 @@ def test_cli_text_markdown_csv_and_xlsx(tmp_path: Path) -> None:
     status, out, _ = _run("ttu-dinsos", str(file), "--year", "2022", "--format", "markdown",
                           "--today", "2023-01-01")
     assert status == 0
+    assert out.startswith("**Evaluation of realisations** Rencana Strategi")  # the one default
+    status, out, _ = _run("ttu-dinsos", str(file), "--year", "2022", "--format", "markdown",
+                          "--today", "2023-01-01", "--lang", "id")
+    assert status == 0
     assert out.startswith("**Evaluasi Realisasi Renstra")
     assert "- 2022: RE011 [info evaluation]" in out
     status, out, err = _run("ttu-dinsos", str(file), "--year", "2022", "--format", "csv",
-                            "--today", "2023-01-01")
+                            "--today", "2023-01-01", "--lang", "id")
     assert out.splitlines()[0].startswith("Kode,Program/Kegiatan/Sub Kegiatan,")
     assert err.splitlines()[-1] == "1 temuan (0 galat, 0 peringatan, 1 info)"
     assert _run("ttu-dinsos", str(file), "--format", "xlsx")[0] == 2
     target = tmp_path / "e.xlsx"
     status, _, err = _run("ttu-dinsos", str(file), "--format", "xlsx", "--output", str(target),
-                          "--today", "2023-01-01", "--year", "2022")
+                          "--today", "2023-01-01", "--year", "2022", "--lang", "id")
     assert status == 0
     assert target.is_file()
     assert err.splitlines()[-1] == f"evaluasi ditulis ke {target}"

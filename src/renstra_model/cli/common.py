@@ -39,6 +39,10 @@ extend({
               "atau dibaca dengan catatan): renstra check mencantumkannya",
     },
     "cli_common.skipped": {"en": "{path}: skipped: {why}", "id": "{path}: dilewati: {why}"},
+    "cli_common.unwritable": {
+        "en": "cannot write {file}: {why}",
+        "id": "tidak dapat menulis {file}: {why}",
+    },
 })
 
 READING: Final = (
@@ -85,6 +89,29 @@ def default_lang(fallback: Lang | None = None) -> Lang:
     if fallback is not None and os.environ.get(LANG_VARIABLE) not in LANGS:
         return fallback
     return lang
+
+
+def write_output(text: str, output: str | None, lang: Lang) -> int:
+    """Print *text*, or with *output* write it to that file, atomically; ``EXIT_OK``, or
+    ``EXIT_INPUT`` when the file cannot be written (:func:`unwritable`)."""
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    from ..files import write_text_atomic
+
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        return unwritable(output, exc, lang)
+    return EXIT_OK
+
+
+def unwritable(file: str, exc: OSError, lang: Lang) -> int:
+    """Say on stderr, in *lang*, that *file* cannot be written and the system's reason;
+    ``EXIT_INPUT``."""
+    why = exc.strerror or str(exc)
+    print(render("cli_common.unwritable", {"file": file, "why": why}, lang), file=sys.stderr)
+    return EXIT_INPUT
 
 
 def describe_error(error: RenstraError, lang: Lang) -> str:

@@ -32,6 +32,7 @@ from .common import (
     default_lang,
     open_plan,
     reading_options,
+    write_output,
 )
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def add_parser(sub: Any) -> None:
                           help="write to FILE instead of printing (required for xlsx)")
     evaluate.add_argument("--lang", choices=LANGS, default=None,
                           help="headings, numbers and messages (default: RENSTRA_LANG, "
-                          "else id)")
+                          "else en)")
     evaluate.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
                           help="exit 1 when a finding of this severity or higher exists "
                           "(default: error)")
@@ -108,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     from ..examples import realisations_path
     from ..io.realisations import read_realisations
 
-    lang: Lang = args.lang or default_lang("id")
+    lang: Lang = args.lang or default_lang()
     args.lang = lang
     if args.format == "xlsx" and not args.output:
         print(render("cli_evaluate.xlsx_output", {}, lang), file=sys.stderr)
@@ -132,7 +133,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _write(args: argparse.Namespace, evaluation: Evaluation, findings: Sequence[Finding],
            lang: Lang) -> int:
-    from pathlib import Path
 
     from ..cycle.evaluation_output import evaluation_table, to_data
     from ..tables.render import render_table, write_xlsx
@@ -163,15 +163,7 @@ def _write(args: argparse.Namespace, evaluation: Evaluation, findings: Sequence[
                 _totals(findings, lang)
         else:
             text += "\n" + lines
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8", newline="")
-        except OSError as exc:
-            print(str(exc), file=sys.stderr)
-            return EXIT_INPUT
-    else:
-        sys.stdout.write(text)
-    return EXIT_OK
+    return write_output(text, args.output or None, lang)
 
 
 def _line(finding: Finding, lang: Lang) -> str:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..messages import LANGS, Lang, extend, render
-from .common import EXIT_INPUT, EXIT_OK, add_reading_arguments, command, default_lang
+from .common import EXIT_INPUT, EXIT_OK, add_reading_arguments, command, default_lang, unwritable
 
 if TYPE_CHECKING:
     from ..io.inputs import ReadOptions
@@ -41,10 +41,6 @@ extend({
               "sheet {sheet!r} ({layout} layout)",
         "id": "{output}: {programs} program, {kegiatan} kegiatan, {sub} sub kegiatan dari "
               "lembar {sheet!r} (tata letak {layout})",
-    },
-    "import.unwritable": {
-        "en": "cannot write {file}: {why}",
-        "id": "tidak dapat menulis {file}: {why}",
     },
     "import.notes": {
         "en": "{file}: notes of the reading ({count}), kept in the plan (renstra check reports "
@@ -133,10 +129,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         save(result.plan, Path(args.output))
     except OSError as exc:
-        why = exc.strerror or str(exc)
-        print(render("import.unwritable", {"file": args.output, "why": why}, lang),
-              file=sys.stderr)
-        return EXIT_INPUT
+        return unwritable(args.output, exc, lang)
     plan = result.plan
     print(render("import.written", {
         "output": args.output,
@@ -195,7 +188,7 @@ def _write_export(args: argparse.Namespace, export: SipdExport, lang: Lang) -> i
         try:
             output.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            return _unwritable(args.output, exc, lang)
+            return unwritable(args.output, exc, lang)
         names = plan_file_names((p.kodepemda, p.kodeskpd) for p in plans)
         targets = [output / name for name in names]
         assert all(t.parent == output and t.name == n for t, n in zip(targets, names,
@@ -208,7 +201,7 @@ def _write_export(args: argparse.Namespace, export: SipdExport, lang: Lang) -> i
         try:
             save(plan, target)
         except OSError as exc:
-            return _unwritable(str(target), exc, lang)
+            return unwritable(str(target), exc, lang)
         org = plan.organisation
         print(render("import.plan_written", {
             "output": str(target),
@@ -225,12 +218,6 @@ def _write_export(args: argparse.Namespace, export: SipdExport, lang: Lang) -> i
     if ignored is not None:
         print(ignored)
     return EXIT_OK
-
-
-def _unwritable(file: str, exc: OSError, lang: Lang) -> int:
-    why = exc.strerror or str(exc)
-    print(render("import.unwritable", {"file": file, "why": why}, lang), file=sys.stderr)
-    return EXIT_INPUT
 
 
 def _note_line(note: ReadingNote, lang: Lang) -> str:

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
-from .common import EXIT_INPUT, EXIT_OK, command
+from .common import command, default_lang, write_output
 
 
 def add_parser(sub: Any) -> None:
@@ -34,12 +32,4 @@ def run(args: argparse.Namespace) -> int:
     from ..io.schema import plan_schema
 
     text = json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        Path(args.output).write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_INPUT
-    return EXIT_OK
+    return write_output(text, args.output, default_lang())

@@ -8,11 +8,11 @@ import``. For a file holding several plans, the text, Markdown and HTML formats 
 plan's table in turn, headed by the plan's name (a line underlined with ``=``, a ``##``
 heading, an ``<h2>``); CSV and xlsx, which hold one table, refuse such a file.
 
-Numbers follow ``--lang`` (default: ``RENSTRA_LANG``, else Indonesian, the document's own
-style); CSV numbers are plain whatever the language. Exit status: 0 written, 2 unusable input
-(an unknown plan or table, a plan that does not load, ``--format xlsx`` without ``--output``,
-``--format csv`` or ``xlsx`` for a file of several plans, an output file that cannot be
-written, a missing optional extra).
+Titles and numbers follow ``--lang`` (default: ``RENSTRA_LANG``, else English; ``--lang id``
+gives the document's own titles and number style); CSV numbers are plain whatever the
+language. Exit status: 0 written, 2 unusable input (an unknown plan or table, a plan that does
+not load, ``--format xlsx`` without ``--output``, ``--format csv`` or ``xlsx`` for a file of
+several plans, an output file that cannot be written, a missing optional extra).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from .common import (
     open_plans,
     reading_options,
     warn_reading_notes,
+    write_output,
 )
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def add_parser(sub: Any) -> None:
     table.add_argument("--output", default=None, metavar="FILE",
                        help="write to FILE instead of printing (required for xlsx)")
     table.add_argument("--lang", choices=LANGS, default=None,
-                       help="numbers and messages (default: RENSTRA_LANG, else id)")
+                       help="numbers and messages (default: RENSTRA_LANG, else en)")
     add_reading_arguments(table)
     table.set_defaults(handler=run)
 
@@ -97,7 +98,6 @@ def add_parser(sub: Any) -> None:
 @command
 def run(args: argparse.Namespace) -> int:
     """Print or write the table; 0 when done, 2 when an input is unusable."""
-    from pathlib import Path
 
     from ..tables.builders import build, build_all
     from ..tables.render import render_table, write_xlsx
@@ -137,15 +137,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:  # the workbook cannot be written where --output says
         print(str(exc), file=sys.stderr)
         return EXIT_INPUT
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8", newline="")
-        except OSError as exc:
-            print(str(exc), file=sys.stderr)
-            return EXIT_INPUT
-    else:
-        sys.stdout.write(text)
-    return EXIT_OK
+    return write_output(text, args.output or None, lang)
 
 
 def _listing(tables: tuple[Table, ...]) -> str:
