@@ -293,8 +293,9 @@ def test_the_language_of_the_settings_is_the_error_paths(
 
 
 def test_every_command_speaks_the_one_default_language(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # the commands' --output names, should one be written
     commands = (
         ["table", "no-such-plan", "TC-27"], ["summary", "no-such-plan"],
         ["check", "no-such-plan"], ["export", "no-such-plan", "--format", "parquet",
@@ -312,6 +313,7 @@ def test_every_command_speaks_the_one_default_language(
         for command in commands:
             assert main(command) == EXIT_INPUT, command
             assert words in capsys.readouterr().err, command
+    assert list(tmp_path.iterdir()) == []  # an unusable input writes nothing
 
 
 def test_the_command_line_imports_its_modules_plainly_and_no_private_name() -> None:

@@ -126,6 +126,26 @@ def test_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert "no-such-plan" in capsys.readouterr().err
 
 
+def test_an_export_that_fails_midway_leaves_the_earlier_files_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "parquet"
+    assert main(["export", "ttu-dinsos", "--format", "parquet", "--output", str(out)]) == EXIT_OK
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert sorted(before) == sorted(f"{table}.parquet" for table in columnar.TABLES)
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    assert main(["export", "ttu-dinsos", str(bad), "--format", "parquet",
+                 "--output", str(out)]) == EXIT_INPUT
+    assert str(bad) in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temporary left
+    fresh = tmp_path / "new" / "parquet"
+    assert main(["export", str(bad), "--format", "parquet", "--output", str(fresh)]) == EXIT_INPUT
+    assert not fresh.exists()
+    assert not fresh.parent.exists()
+    assert tmp_path.exists()
+
+
 def test_a_national_question_in_duckdb(tmp_path: Path) -> None:
     duckdb = pytest.importorskip("duckdb")
     columnar.export_parquet(((g.path, g.plan()) for g in corpus(4, seed=3)), tmp_path)

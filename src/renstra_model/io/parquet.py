@@ -33,12 +33,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
 from ..checks.rulekit import indicator_sites
 from ..errors import MissingExtraError, RenstraError
+from ..files import atomic_path
 from ..model.activities import Activity
 from ..model.indicators import Indicator
 from ..model.plan import Plan
@@ -194,13 +196,13 @@ def _indicator_rows(
 class _Tables:
     """Rows gathered for the tables, written as a row group of each file when flushed."""
 
-    def __init__(self, pa: Any, folder: Path) -> None:
+    def __init__(self, pa: Any, paths: dict[str, Path]) -> None:
         self.pa = pa
         self.schemas = schemas(pa)
         self.rows: dict[str, list[Row]] = {table: [] for table in TABLES}
         self.writers = {
-            table: pa.parquet.ParquetWriter(str(folder / f"{table}.parquet"),
-                                            self.schemas[table], compression="zstd")
+            table: pa.parquet.ParquetWriter(str(paths[table]), self.schemas[table],
+                                            compression="zstd")
             for table in TABLES
         }
 
@@ -231,23 +233,39 @@ class _Tables:
 def export_parquet(plans: Iterable[tuple[str, Plan]], output_dir: Path) -> dict[str, Path]:
     """Write *plans* (each with the name it is known by) as the fact tables of
     :data:`TABLES` into *output_dir* (created if needed), :data:`BATCH_PLANS` plans at a
-    time; return the file of each table.
+    time; return the file of each table. The files replace those of an earlier export only
+    when every plan is written: an error midway (a plan that does not load) leaves them as
+    they were, and the folders this call created are removed again.
 
     Raises ``renstra_model.errors.MissingExtraError`` without pyarrow, and
     :class:`ColumnarError` for a value its column cannot hold exactly.
     """
     pa = _arrow()
+    created = [folder for folder in (output_dir, *output_dir.parents) if not folder.exists()]
     output_dir.mkdir(parents=True, exist_ok=True)
-    tables = _Tables(pa, output_dir)
+    targets = {table: output_dir / f"{table}.parquet" for table in TABLES}
     try:
-        pending = 0
-        for name, plan in plans:
-            tables.add(plan_rows(name, plan))
-            pending += 1
-            if pending >= BATCH_PLANS:
-                tables.flush()
+        with ExitStack() as stack:
+            # Each table is written beside its file and replaces it only when every plan is
+            # written: a plan that fails midway leaves the files of an earlier export whole.
+            paths = {table: stack.enter_context(atomic_path(target))
+                     for table, target in targets.items()}
+            tables = _Tables(pa, paths)
+            try:
                 pending = 0
-        tables.flush()
-    finally:
-        tables.close()
-    return {table: output_dir / f"{table}.parquet" for table in TABLES}
+                for name, plan in plans:
+                    tables.add(plan_rows(name, plan))
+                    pending += 1
+                    if pending >= BATCH_PLANS:
+                        tables.flush()
+                        pending = 0
+                tables.flush()
+            finally:
+                tables.close()
+    except BaseException:
+        for folder in created:  # the deepest first, each only where nothing else was put
+            if any(folder.iterdir()):
+                break
+            folder.rmdir()
+        raise
+    return targets
