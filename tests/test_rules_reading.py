@@ -11,7 +11,7 @@ import attrs
 from renstra_model import Activity, BudgetLine, Code, Level, Plan, ReadingNote
 from renstra_model.checks import check
 from renstra_model.checks.findings import Finding, Location
-from renstra_model.checks.rules.reading import SHOWN_CONTENT, reason, shown
+from renstra_model.checks.rules.reading import SHOWN_CONTENT, shown
 from renstra_model.model.provenance import Source
 from strategies import minimal_plan
 
@@ -23,11 +23,17 @@ def _only(plan: Plan, rule: str) -> Finding:
 
 def test_a_note_the_catalogue_cannot_render_states_its_key_and_every_parameter() -> None:
     note = ReadingNote("data", 3, "pagu", "other.version", {"a": "1", "b": "2"}, value="x")
-    assert reason(note, "en") == reason(note, "id") == "other.version (a=1, b=2)"
     finding = _only(attrs.evolve(minimal_plan(), reading=(note,)), "RS001")
     assert finding.message() == "'data'!3 pagu: other.version (a=1, b=2); content not read: 'x'"
     assert finding.message("id") == (
         "'data'!3 pagu: other.version (a=1, b=2); isi yang tidak dibaca: 'x'")
+    bare = attrs.evolve(note, params={})
+    finding = _only(attrs.evolve(minimal_plan(), reading=(bare,)), "RS001")
+    assert finding.message() == "'data'!3 pagu: other.version; content not read: 'x'"
+    missing = attrs.evolve(note, key="excel.error_value", params={"other": "1"})
+    finding = _only(attrs.evolve(minimal_plan(), reading=(missing,)), "RS001")
+    assert finding.message() == (
+        "'data'!3 pagu: excel.error_value (other=1); content not read: 'x'")
 
 
 def test_content_is_cut_only_beyond_the_shown_length() -> None:

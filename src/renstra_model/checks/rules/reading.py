@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
-from ...messages import Lang
 from ...model.codes import Code, Level
 from ...model.provenance import Reading, ReadingNote
 from ..findings import Location, Severity, Text
@@ -31,22 +30,6 @@ EXAMPLES: Final = 5
 """How many codes of derived activities RS004 names."""
 
 _SPACE: Final = re.compile(r"\s+")
-
-
-def reason(note: ReadingNote, lang: Lang) -> str:
-    """The note's reason in *lang*; where the catalogue cannot render it (an unknown key, a
-    missing parameter), its key and parameters as they are.
-
-    >>> reason(ReadingNote("T-C.27", 12, "F", "excel.error_value", {"value": "#REF!"}), "id")
-    'sel berisi galat lembar kerja #REF!'
-    >>> reason(ReadingNote("T-C.27", 12, "F", "excel.formula", {"value": "#REF!"}), "en")
-    'excel.formula (value=#REF!)'
-    """
-    try:
-        return note.message(lang)
-    except (KeyError, IndexError, ValueError, AttributeError):
-        stated = ", ".join(f"{k}={v}" for k, v in note.params.items())
-        return f"{note.key} ({stated})" if stated else note.key
 
 
 def _one_line(text: str) -> str:
