@@ -157,6 +157,16 @@ def test_a_shift_needs_cells_the_unshifted_reading_gets_wrong() -> None:
     assert find_shift(dict.fromkeys(YEARS, D(50)), counts, D(20)) is None
 
 
+def test_a_nil_count_is_no_evidence_against_a_shift() -> None:
+    # 1, 2, 3, -, 5 of 10 stated 20, 30, 30, -, 50 %: 2022 and 2023 are a year ahead; 2024's
+    # next year is nil, which neither keeps nor breaks the shift; 2026's next (the end, 10) does
+    ind = Indicator("Jumlah x", planned=targets([1, 2, 3, "-", 5], [20, 30, 30, None, 50]),
+                    end_of_period=q(10, percent=100))
+    assert found(plan(ind), "stated-percentage", keys=["shift", "years"]) == [
+        ("RS202", "7.1 1", 1, [2022, 2023]),
+    ]
+
+
 def test_no_finding_is_empty() -> None:
     # 5, 5, 5 of 10 stated 50, 50, 60 %: a +1 shift explains no wrong cell
     ind = Indicator("Jumlah x", planned=targets([5, 5, 5], [50, 50, 60]),

@@ -234,6 +234,17 @@ def test_rs311_names_the_first_positive_target_and_the_money() -> None:
     assert finding.message("id") == "target 3 org pada 2022 tanpa pendanaan (Rp 0)"
 
 
+def test_rs311_a_sub_kegiatan_without_any_budget_line_is_unfunded_every_target_year() -> None:
+    sub = attrs.evolve(_sub("1.06.02.2.01.0001", {}, _target("-", "5", "-", "-", "2")),
+                       budget=None)
+    kegiatan = _parent("1.06.02.2.01", Level.KEGIATAN, (sub,))
+    findings = check(_plan((_parent("1.06.02", Level.PROGRAM, (kegiatan,)),)), select=["RS311"])
+    assert [(f.location.year, dict(f.params)) for f in findings] == [
+        (2023, {"year": 2023, "target": "5 org", "money": None}),
+        (2026, {"year": 2026, "target": "2 org", "money": None}),
+    ]
+
+
 # -- RS312: money without a target --------------------------------------------------------------
 
 

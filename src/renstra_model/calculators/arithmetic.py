@@ -78,7 +78,7 @@ class Undefined:
 
     def message(self, lang: Lang | None = None) -> str:
         """Why, in *lang*."""
-        text = render(f"undefined.{self.reason.value}", {}, lang)
+        text = render(f"undefined.{self.reason.value}", lang=lang)
         if self.year is not None:
             text += render("undefined.year", {"year": self.year}, lang)
         return text

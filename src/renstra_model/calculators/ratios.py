@@ -82,7 +82,7 @@ class Predikat(Enum):
 
     def label(self, lang: Lang | None = None) -> str:
         """The predikat's name in *lang*."""
-        return render(f"predikat.{self.value}", {}, lang)
+        return render(f"predikat.{self.value}", lang=lang)
 
 
 PREDIKAT_FLOORS: Final = (

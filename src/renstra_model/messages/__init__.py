@@ -12,6 +12,7 @@ import os
 import string
 import warnings
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, Final, Literal, cast
 
 from .entries import ENTRIES
@@ -87,9 +88,10 @@ def extend(entries: Mapping[str, Mapping[Lang, str]]) -> None:
         CATALOGUE[key] = dict(texts)
 
 
-def render(key: str, params: Mapping[str, object], lang: Lang | None = None) -> str:
-    """The message *key* with *params* filled in, in *lang* (default: :func:`default_lang`;
-    see :func:`format_text`)."""
+def render(key: str, params: Mapping[str, object] = MappingProxyType({}),
+           lang: Lang | None = None) -> str:
+    """The message *key* with *params* (none by default) filled in, in *lang* (default:
+    :func:`default_lang`; see :func:`format_text`)."""
     lang = resolve_lang(lang)
     return format_text(CATALOGUE[key][lang], params, lang)
 
