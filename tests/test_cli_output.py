@@ -267,10 +267,10 @@ def test_show_path_ends_each_line_with_the_path_in_the_model(
 
 
 def test_a_finding_without_a_path_shows_none(capsys: Capture) -> None:
-    from renstra_model.cli.check import _finding_line
+    from renstra_model.cli.common import finding_line
 
     finding = _finding("RS1", "T-C.27", "1.06.02")
-    assert _finding_line("p", finding, "en", show_path=True) == (
+    assert finding_line(finding, "en", name="p", show_path=True) == (
         "p: T-C.27 1.06.02: RS1 [info f] x")
 
 
@@ -286,10 +286,10 @@ def test_colour_always_colours_the_severities(
 
 
 def test_a_warning_is_yellow() -> None:
-    from renstra_model.cli.check import _finding_line
+    from renstra_model.cli.common import finding_line
 
     finding = attrs.evolve(_finding("RS1", "T-C.27"), severity=Severity.WARNING)
-    assert _finding_line("p", finding, "id", colour=True) == (
+    assert finding_line(finding, "id", name="p", colour=True) == (
         "p: T-C.27: RS1 [\x1b[33mperingatan\x1b[0m f] x")
 
 

@@ -560,11 +560,17 @@ def test_cli_markdown(revised_file: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_cli_markdown_escapes_pipes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Cells as the tables' Markdown writes them: ``|`` escaped, a line break as ``<br>``,
+    HTML as text."""
     old = save(plan(keg(sub("0001", "a|b"))), tmp_path / "old.json")
     new = save(plan(keg(sub("0001", "a\nb"))), tmp_path / "new.json")
     assert main(["diff", str(old), str(new), "--format", "markdown"]) == EXIT_FINDINGS
     assert capsys.readouterr().out.splitlines()[2] == (
-        "| changed | 1.06.02.2.01.0001 | name |  |  | a\\|b | a b |  |")
+        "| changed | 1.06.02.2.01.0001 | name |  |  | a\\|b | a<br>b |  |")
+    html = save(plan(keg(sub("0001", "<script>x</script>"))), tmp_path / "html.json")
+    assert main(["diff", str(old), str(html), "--format", "markdown"]) == EXIT_FINDINGS
+    assert capsys.readouterr().out.splitlines()[2] == (
+        "| changed | 1.06.02.2.01.0001 | name |  |  | a\\|b | &lt;script&gt;x&lt;/script&gt; |  |")
 
 
 def test_cli_unnamed_values_and_plan_changes(

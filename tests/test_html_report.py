@@ -18,11 +18,11 @@ from hypothesis import given, settings
 
 from renstra_model import Activity, Code, Level, Organisation, Period, Plan, save
 from renstra_model.checks import RULES, check
-from renstra_model.checks.findings import Finding, Location, Severity, Text
+from renstra_model.checks.findings import Finding, Location, Severity, Text, severity_counts
 from renstra_model.cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, main
 from renstra_model.examples import ttu_dinsos
 from renstra_model.io.distribution import installed_version
-from renstra_model.io.html import SCRIPT, HtmlPlan, counts, groups, html_report, money
+from renstra_model.io.html import SCRIPT, HtmlPlan, groups, html_report, money
 from renstra_model.messages import Lang
 from strategies import minimal_plan, texts
 
@@ -263,7 +263,7 @@ def test_a_finding_of_no_table_is_in_its_own_group_last() -> None:
     (table_9, _, _) = page.all("div", "table")
     assert [ul.attrs["class"] for ul in table_9.all("ul")] == ["findings", "findings"]
     assert table_9.one("h5").text() == "1.06.02 "  # a code the plan does not hold: no name
-    assert counts(found) == {Severity.ERROR: 0, Severity.WARNING: 4, Severity.INFO: 0}
+    assert severity_counts(found) == {Severity.ERROR: 0, Severity.WARNING: 4, Severity.INFO: 0}
 
 
 def test_a_finding_of_an_unregistered_rule_has_no_why() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from types import MappingProxyType
 from typing import Any
@@ -43,6 +43,15 @@ class Severity(Enum):
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def severity_counts(findings: Iterable[Finding]) -> dict[Severity, int]:
+    """The number of *findings* of each severity, most serious first (every severity, 0
+    where there is none)."""
+    tally = dict.fromkeys((Severity.ERROR, Severity.WARNING, Severity.INFO), 0)
+    for finding in findings:
+        tally[finding.severity] += 1
+    return tally
 
 
 @frozen

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from ..checks.config import FORMATS
 from ..errors import UnknownRuleError
-from ..messages import LANGS, Lang, render
+from ..messages import LANGS, Lang
 from .common import (
     EXIT_FINDINGS,
     EXIT_INPUT,
@@ -32,9 +32,11 @@ from .common import (
     command,
     default_lang,
     describe_error,
+    finding_line,
     open_plans,
     reading_options,
     scan_inputs,
+    totals_line,
 )
 
 if TYPE_CHECKING:
@@ -136,10 +138,6 @@ def _flat(values: Sequence[Sequence[str]] | None) -> list[str] | None:
 SORTS: Final = ("rule", "location")
 """The orders of ``--sort``."""
 
-COLOURS: Final = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
-"""The ANSI colour of each severity in text: red, yellow, cyan."""
-_RESET: Final = "\x1b[0m"
-
 
 def use_colour(choice: str, stream: TextIO, environ: Mapping[str, str]) -> bool:
     """Whether text output colours its severities: ``always``, ``never``, or (``auto``) when
@@ -232,10 +230,10 @@ def run(args: argparse.Namespace) -> int:
                     array.add(_finding_json(name, finding, lang))
             else:
                 out.write("".join(
-                    _finding_line(name, f, lang, colour=colour, show_path=args.show_path) + "\n"
+                    finding_line(f, lang, name=name, colour=colour, show_path=args.show_path) + "\n"
                     for f in findings
                 ))
-                out.write(_totals_line(name, findings, lang) + "\n")
+                out.write(totals_line(findings, lang, name=name) + "\n")
     progress.close()
     if array is not None:
         array.close()
@@ -286,38 +284,6 @@ def _plan_file(name: str, specs: Sequence[str]) -> str | None:
         if (name == spec or name.startswith(f"{spec} [")) and Path(spec).is_file():
             return spec
     return None
-
-
-def _finding_line(
-    name: str, finding: Finding, lang: Lang, *, colour: bool = False, show_path: bool = False
-) -> str:
-    where = finding.location.describe()
-    severity = finding.severity.label(lang)
-    if colour:
-        severity = f"{COLOURS[finding.severity.value]}{severity}{_RESET}"
-    path = finding.location.path
-    return (
-        f"{name}: {where + ': ' if where else ''}{finding.rule} "
-        f"[{severity} {finding.family}] {finding.message(lang)}"
-        f"{f' [{path}]' if show_path and path else ''}"
-    )
-
-
-def _totals_line(name: str, findings: Sequence[Finding], lang: Lang) -> str:
-    from ..checks.findings import Severity
-
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    return render(
-        "cli.totals",
-        {
-            "plan": name,
-            "count": len(findings),
-            "errors": counts[Severity.ERROR],
-            "warnings": counts[Severity.WARNING],
-            "info": counts[Severity.INFO],
-        },
-        lang,
-    )
 
 
 class _Progress:

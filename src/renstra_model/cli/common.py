@@ -23,6 +23,7 @@ from ..messages import LANG_VARIABLE, LANGS, Lang, LangWarning, extend, render
 from ..messages import default_lang as library_default_lang
 
 if TYPE_CHECKING:
+    from ..checks.findings import Finding
     from ..io.inputs import Loaded, ReadOptions
     from ..model.nomenclature import Nomenclature
     from ..model.plan import Plan
@@ -39,6 +40,10 @@ extend({
               "atau dibaca dengan catatan): renstra check mencantumkannya",
     },
     "cli_common.skipped": {"en": "{path}: skipped: {why}", "id": "{path}: dilewati: {why}"},
+    "cli_common.findings": {
+        "en": "{count} findings ({errors} errors, {warnings} warnings, {info} info)",
+        "id": "{count} temuan ({errors} galat, {warnings} peringatan, {info} info)",
+    },
     "cli_common.unwritable": {
         "en": "cannot write {file}: {why}",
         "id": "tidak dapat menulis {file}: {why}",
@@ -89,6 +94,40 @@ def default_lang(fallback: Lang | None = None) -> Lang:
     if fallback is not None and os.environ.get(LANG_VARIABLE) not in LANGS:
         return fallback
     return lang
+
+
+COLOURS: Final = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+"""The ANSI colour of each severity in text: red, yellow, cyan."""
+_RESET: Final = "\x1b[0m"
+
+
+def finding_line(finding: Finding, lang: Lang, *, name: str | None = None,
+                 colour: bool = False, show_path: bool = False) -> str:
+    """*finding* as one line of text: ``[name: ]where: rule [severity family] message``,
+    the severity coloured with *colour*, the path in brackets with *show_path*."""
+    where = finding.location.describe()
+    severity = finding.severity.label(lang)
+    if colour:
+        severity = f"{COLOURS[finding.severity.value]}{severity}{_RESET}"
+    path = finding.location.path
+    return (
+        f"{name + ': ' if name is not None else ''}{where + ': ' if where else ''}"
+        f"{finding.rule} [{severity} {finding.family}] {finding.message(lang)}"
+        f"{f' [{path}]' if show_path and path else ''}"
+    )
+
+
+def totals_line(findings: Sequence[Finding], lang: Lang, *, name: str | None = None) -> str:
+    """The number of *findings* of each severity, in *lang*: of the plan *name*, or of an
+    evaluation where None."""
+    from ..checks.findings import Severity, severity_counts
+
+    counts = severity_counts(findings)
+    values = {"count": len(findings), "errors": counts[Severity.ERROR],
+              "warnings": counts[Severity.WARNING], "info": counts[Severity.INFO]}
+    if name is None:
+        return render("cli_common.findings", values, lang)
+    return render("cli.totals", {"plan": name, **values}, lang)
 
 
 def write_output(text: str, output: str | None, lang: Lang) -> int:

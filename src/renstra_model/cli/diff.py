@@ -201,9 +201,10 @@ def signed(amount: Decimal) -> str:
 def markdown(result: Diff, lang: Lang) -> str:
     """A Markdown table of the changes and one of the totals per year."""
     from ..cycle.diff import value_text
+    from ..tables.render import markdown_cell
 
     def row(cells: list[str]) -> str:
-        return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
+        return "| " + " | ".join(markdown_cell(c) for c in cells) + " |"
 
     head = render("cli_diff.heading", {}, lang).split("|")
     lines = [row(head), row(["---"] * len(head))]

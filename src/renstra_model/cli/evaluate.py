@@ -30,8 +30,10 @@ from .common import (
     add_reading_arguments,
     command,
     default_lang,
+    finding_line,
     open_plan,
     reading_options,
+    totals_line,
     write_output,
 )
 
@@ -47,10 +49,6 @@ extend({
     "cli_evaluate.written": {
         "en": "the evaluation written to {path}",
         "id": "evaluasi ditulis ke {path}",
-    },
-    "cli_evaluate.findings": {
-        "en": "{count} findings ({errors} errors, {warnings} warnings, {info} info)",
-        "id": "{count} temuan ({errors} galat, {warnings} peringatan, {info} info)",
     },
 })
 
@@ -144,7 +142,8 @@ def _write(args: argparse.Namespace, evaluation: Evaluation, findings: Sequence[
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         table = evaluation_table(evaluation, lang)
-        lines = "".join(_line(f, lang) + "\n" for f in findings) + _totals(findings, lang)
+        totals = totals_line(findings, lang) + "\n"
+        lines = "".join(finding_line(f, lang) + "\n" for f in findings) + totals
         if args.format == "xlsx":
             try:
                 write_xlsx(table, args.output, lang=lang, values="computed")
@@ -159,23 +158,8 @@ def _write(args: argparse.Namespace, evaluation: Evaluation, findings: Sequence[
         if fmt == "csv":
             sys.stderr.write(lines)
         elif fmt == "markdown":
-            text += "\n" + "".join(f"- {_line(f, lang)}\n" for f in findings) + "\n" + \
-                _totals(findings, lang)
+            text += "\n" + "".join(f"- {finding_line(f, lang)}\n" for f in findings) + "\n" + \
+                totals
         else:
             text += "\n" + lines
     return write_output(text, args.output or None, lang)
-
-
-def _line(finding: Finding, lang: Lang) -> str:
-    where = finding.location.describe()
-    return (f"{where + ': ' if where else ''}{finding.rule} "
-            f"[{finding.severity.label(lang)} {finding.family}] {finding.message(lang)}")
-
-
-def _totals(findings: Sequence[Finding], lang: Lang) -> str:
-    from ..checks.findings import Severity
-
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    return render("cli_evaluate.findings", {
-        "count": len(findings), "errors": counts[Severity.ERROR],
-        "warnings": counts[Severity.WARNING], "info": counts[Severity.INFO]}, lang) + "\n"

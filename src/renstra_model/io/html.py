@@ -20,7 +20,7 @@ from typing import Final
 
 from attrs import frozen
 
-from ..checks.findings import Finding, Severity, Text, location_key
+from ..checks.findings import Finding, Severity, Text, location_key, severity_counts
 from ..messages import Lang, extend, render
 from ..model.plan import Plan
 
@@ -171,20 +171,12 @@ def money(value: Decimal, lang: Lang) -> str:
     return text
 
 
-def counts(findings: Iterable[Finding]) -> dict[Severity, int]:
-    """The number of *findings* of each severity, most serious first."""
-    tally = dict.fromkeys(SEVERITIES, 0)
-    for finding in findings:
-        tally[finding.severity] += 1
-    return tally
-
-
 def _badge(severity: Severity, lang: Lang) -> str:
     return f'<span class="badge {severity.value}">{escape(severity.label(lang))}</span>'
 
 
 def _counts(findings: Sequence[Finding], lang: Lang) -> str:
-    items = "".join(f"<li>{_badge(s, lang)} {n}</li>" for s, n in counts(findings).items())
+    items = "".join(f"<li>{_badge(s, lang)} {n}</li>" for s, n in severity_counts(findings).items())
     return f'<ul class="counts">{items}</ul>'
 
 
@@ -337,7 +329,7 @@ def _plan(number: int, item: HtmlPlan, lang: Lang) -> str:
 
 
 def _filters(findings: Sequence[Finding], lang: Lang) -> str:
-    tally = counts(findings)
+    tally = severity_counts(findings)
     families = sorted({f.family for f in findings})
 
     def box(name: str, value: str, label: str) -> str:

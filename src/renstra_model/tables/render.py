@@ -239,7 +239,9 @@ def to_text(
 # -- Markdown ---------------------------------------------------------------------------------
 
 
-def _md(text: str) -> str:
+def markdown_cell(text: str) -> str:
+    """*text* as the content of a Markdown table cell: HTML escaped, ``|`` escaped, line
+    breaks as ``<br>``."""
     return html.escape(text, quote=False).replace("|", "\\|").replace("\n", "<br>")
 
 
@@ -251,16 +253,16 @@ def to_markdown(
     lang = resolve_lang(lang)
     out: list[str] = []
     if caption:
-        out += [f"**{_md(table.number)}** {_md(table.title)}", ""]
-    out.append("| " + " | ".join(_md(c.title) for c in table.columns) + " |")
+        out += [f"**{markdown_cell(table.number)}** {markdown_cell(table.title)}", ""]
+    out.append("| " + " | ".join(markdown_cell(c.title) for c in table.columns) + " |")
     out.append("|" + "|".join("--:" if c.kind.numeric else "---" for c in table.columns) + "|")
     for row, texts in _display_rows(table, lang, values):
         if row.kind is RowKind.HEADING:
             texts = [f"**{texts[0]}**", *("" for _ in texts[1:])]
-        out.append("| " + " | ".join(_md(t) for t in texts) + " |")
+        out.append("| " + " | ".join(markdown_cell(t) for t in texts) + " |")
     note = table.footnote(lang)
     if note is not None:
-        out += ["", _md(note)]
+        out += ["", markdown_cell(note)]
     return "\n".join(out) + "\n"
 
 
